@@ -1,0 +1,41 @@
+package scot.pace.jobs;
+
+import java.nio.file.Path;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import picocli.CommandLine.Option;
+
+/** Options every command takes. */
+public final class CommonOptions {
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description = "YAML file laid over the defaults in conf/pace.yaml (e.g. conf/nightly.yaml).")
+  Path config;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "Spark master, overriding spark.master (default local[*]).")
+  String master;
+
+  @Option(names = {"-v", "--verbose"}, description = "Show Spark's and Delta's own logging.")
+  boolean verbose;
+
+  void applyLogging() {
+    Configurator.setRootLevel(verbose ? Level.INFO : Level.WARN);
+  }
+
+  PaceConfig load() {
+    PaceConfig config = new ConfigLoader().load(config());
+    if (master != null) {
+      config = config.withSpark(
+          new PaceConfig.SparkSettings(master, config.spark().shufflePartitions(), config.spark().driverMemory()));
+    }
+    return config;
+  }
+
+  private Path config() {
+    return config;
+  }
+}

@@ -1,0 +1,29 @@
+package scot.pace.jobs;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+import scot.pace.lake.IngestReport;
+import scot.pace.lake.ReturnIngest;
+import scot.pace.returns.ReturnProblem;
+
+/** Runs ingest as a stage and tells the user what it did. */
+final class IngestStage {
+  private IngestStage() {}
+
+  static IngestReport run(
+      Progress progress, SparkSession spark, PaceConfig config, Path returnsDir, String runId, Instant startedAt) {
+    IngestReport report =
+        progress.stage(
+            "ingest",
+            () -> new ReturnIngest(spark, config.lake(), config.councilRegistry(), config.stagingDir())
+                .ingest(returnsDir, runId, startedAt),
+            r -> String.format(Locale.ROOT, "%d returns loaded (%,d rows), %d unchanged, %d rejected",
+                r.loaded().size(), r.rowsLoaded(), r.unchanged().size(), r.rejected().size()));
+    for (ReturnProblem problem : report.rejected()) {
+      progress.say("  rejected " + problem.returnName() + ": " + problem.message());
+    }
+    return report;
+  }
+}

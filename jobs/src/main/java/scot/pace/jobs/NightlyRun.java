@@ -1,0 +1,34 @@
+package scot.pace.jobs;
+
+import java.time.Instant;
+import org.apache.spark.sql.SparkSession;
+import scot.pace.lake.IngestReport;
+
+/**
+ * Every stage that exists, in order, on one Spark session: ingest (later: validation, journeys,
+ * measures, charts, exports). {@code nightly} and {@code demo} both run this.
+ */
+final class NightlyRun {
+  private final PaceConfig config;
+  private final Progress progress;
+
+  NightlyRun(PaceConfig config, Progress progress) {
+    this.config = config;
+    this.progress = progress;
+  }
+
+  ExitCode run(String appName) {
+    Instant start = Instant.now();
+    String runId = RunId.at(start);
+    progress.say("run " + runId);
+    SparkSession spark =
+        progress.stage("start Spark", () -> SparkSessions.start(config.spark(), appName), s -> "Spark " + s.version()
+            + " on " + s.sparkContext().master());
+    try {
+      IngestReport ingest = IngestStage.run(progress, spark, config, config.returnsDir(), runId, start);
+      return ingest.hasRejections() ? ExitCode.WARNINGS : ExitCode.SUCCESS;
+    } finally {
+      spark.stop();
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package scot.pace.jobs;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code pace} command line: one entry point for every job. */
+@Command(
+    name = "pace",
+    mixinStandardHelpOptions = true,
+    version = "pace 0.1.0",
+    description = "Permanence analytics for looked after children in Scotland.",
+    subcommands = {
+      DemoCommand.class,
+      NightlyCommand.class,
+      GenerateCommand.class,
+      IngestCommand.class,
+      SqlCommand.class
+    })
+public final class Pace implements Runnable {
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and gives its exit status (tests call this instead of main). */
+  public static int run(String... args) {
+    System.setProperty("java.awt.headless", "true");
+    System.setProperty("io.netty.tryReflectionSetAccessible", "true");
+    return new CommandLine(new Pace()).execute(args);
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}

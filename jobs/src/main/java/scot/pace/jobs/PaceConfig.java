@@ -1,0 +1,108 @@
+package scot.pace.jobs;
+
+import java.nio.file.Path;
+import java.util.List;
+import scot.pace.council.Council;
+import scot.pace.council.Councils;
+import scot.pace.generate.GeneratorParameters;
+import scot.pace.lake.Lake;
+
+/**
+ * The whole configuration of a run, as resolved from {@code conf/pace.yaml}, the file given with
+ * {@code --config}, and the command line, in that order of increasing precedence.
+ */
+public record PaceConfig(
+    SparkSettings spark,
+    PathSettings paths,
+    IngestSettings ingest,
+    GeneratorParameters generator,
+    List<Council> councils) {
+
+  /**
+   * @param master Spark master URL; {@code local[*]} embedded
+   * @param shufflePartitions partitions after a shuffle (small on a small machine)
+   * @param driverMemory unused by the embedded run; kept for cluster documentation
+   */
+  public record SparkSettings(String master, int shufflePartitions, String driverMemory) {
+    public SparkSettings {
+      if (master == null || master.isBlank()) {
+        throw new IllegalArgumentException("spark.master is empty; use local[*] or a cluster URL");
+      }
+      if (shufflePartitions < 1) {
+        throw new IllegalArgumentException("spark.shufflePartitions must be 1 or more");
+      }
+    }
+  }
+
+  /** Where the returns, the generator's truth, the lake and the outputs live. */
+  public record PathSettings(String returns, String truth, String lake, String out) {
+    public PathSettings {
+      requirePath("paths.returns", returns);
+      requirePath("paths.truth", truth);
+      requirePath("paths.lake", lake);
+      requirePath("paths.out", out);
+    }
+
+    private static void requirePath(String key, String value) {
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException(key + " is empty; give a folder");
+      }
+    }
+
+    public PathSettings under(Path workdir) {
+      return new PathSettings(
+          workdir.resolve("returns").toString(),
+          workdir.resolve("truth").toString(),
+          workdir.resolve("lake").toString(),
+          workdir.resolve("out").toString());
+    }
+  }
+
+  /** @param stagingDir where zips are unpacked; empty means {@code <lake>/_staging} */
+  public record IngestSettings(String stagingDir) {}
+
+  public PaceConfig {
+    if (councils == null || councils.isEmpty()) {
+      throw new IllegalArgumentException("councils: the list of councils is empty");
+    }
+  }
+
+  public Councils councilRegistry() {
+    return new Councils(councils);
+  }
+
+  public Path returnsDir() {
+    return Path.of(paths.returns());
+  }
+
+  public Path truthDir() {
+    return Path.of(paths.truth());
+  }
+
+  public Path outDir() {
+    return Path.of(paths.out());
+  }
+
+  public Lake lake() {
+    return paths.lake().contains("://") ? new Lake(paths.lake()) : Lake.at(Path.of(paths.lake()));
+  }
+
+  public Path stagingDir() {
+    if (ingest != null && ingest.stagingDir() != null && !ingest.stagingDir().isBlank()) {
+      return Path.of(ingest.stagingDir());
+    }
+    return Path.of(paths.lake()).resolve("_staging");
+  }
+
+  public PaceConfig withPaths(PathSettings newPaths) {
+    return new PaceConfig(spark, newPaths, ingest, generator, councils);
+  }
+
+  public PaceConfig withSpark(SparkSettings newSpark) {
+    return new PaceConfig(newSpark, paths, ingest, generator, councils);
+  }
+
+  public PaceConfig withGenerator(GeneratorParameters newGenerator) {
+    return new PaceConfig(spark, paths, ingest, newGenerator, councils);
+  }
+}

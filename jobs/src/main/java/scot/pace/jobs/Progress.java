@@ -1,0 +1,74 @@
+package scot.pace.jobs;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The run's own progress, one line per stage with its wall time, on standard output; Spark's
+ * logging stays on standard error and at warnings unless {@code -v}.
+ */
+public final class Progress {
+  /** One finished stage. */
+  public record Stage(String name, Duration took, String result) {}
+
+  private final PrintStream out;
+  private final long started = System.nanoTime();
+  private final List<Stage> stages = new ArrayList<>();
+
+  public Progress(PrintStream out) {
+    this.out = out;
+  }
+
+  /** Runs a stage, then prints its name, what it did and how long it took. */
+  public <T> T stage(String name, StageWork<T> work, java.util.function.Function<T, String> describe) {
+    long start = System.nanoTime();
+    out.printf(Locale.ROOT, "[%7.1fs] %s ...%n", seconds(started, start), name);
+    out.flush();
+    T result = work.run();
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    String text = describe.apply(result);
+    stages.add(new Stage(name, took, text));
+    out.printf(Locale.ROOT, "[%7.1fs] %s done in %.1f s: %s%n", seconds(started, System.nanoTime()), name,
+        took.toNanos() / 1e9, text);
+    out.flush();
+    return result;
+  }
+
+  public void say(String line) {
+    out.println(line);
+    out.flush();
+  }
+
+  public List<Stage> stages() {
+    return List.copyOf(stages);
+  }
+
+  public Duration elapsed() {
+    return Duration.ofNanos(System.nanoTime() - started);
+  }
+
+  public void summary() {
+    out.println();
+    out.println("stage                          seconds");
+    for (Stage stage : stages) {
+      out.printf(Locale.ROOT, "%-30s %7.1f%n", stage.name(), stage.took().toNanos() / 1e9);
+    }
+    out.printf(Locale.ROOT, "%-30s %7.1f%n", "total, from JVM start",
+        ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+    out.flush();
+  }
+
+  private static double seconds(long from, long to) {
+    return (to - from) / 1e9;
+  }
+
+  /** A stage's work. */
+  @FunctionalInterface
+  public interface StageWork<T> {
+    T run();
+  }
+}

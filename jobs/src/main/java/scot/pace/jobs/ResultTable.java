@@ -1,0 +1,68 @@
+package scot.pace.jobs;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+
+/** Prints query results as an aligned text table or as CSV. */
+final class ResultTable {
+  private final List<String> columns;
+  private final List<List<String>> rows = new ArrayList<>();
+
+  ResultTable(String[] columns, List<Row> result) {
+    this.columns = List.of(columns);
+    for (Row row : result) {
+      List<String> cells = new ArrayList<>();
+      for (int i = 0; i < row.length(); i++) {
+        Object value = row.get(i);
+        cells.add(value == null ? "" : value.toString());
+      }
+      rows.add(cells);
+    }
+  }
+
+  void printAligned(PrintStream out) {
+    int[] widths = new int[columns.size()];
+    for (int i = 0; i < widths.length; i++) {
+      widths[i] = columns.get(i).length();
+      for (List<String> row : rows) {
+        widths[i] = Math.max(widths[i], row.get(i).length());
+      }
+    }
+    out.println(line(columns, widths));
+    StringBuilder rule = new StringBuilder();
+    for (int i = 0; i < widths.length; i++) {
+      rule.append(i == 0 ? "" : "-+-").append("-".repeat(widths[i]));
+    }
+    out.println(rule);
+    for (List<String> row : rows) {
+      out.println(line(row, widths));
+    }
+    out.println("(" + rows.size() + " row" + (rows.size() == 1 ? "" : "s") + ")");
+  }
+
+  void printCsv(PrintStream out) {
+    out.println(csv(columns));
+    for (List<String> row : rows) {
+      out.println(csv(row));
+    }
+  }
+
+  private static String line(List<String> cells, int[] widths) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < cells.size(); i++) {
+      text.append(i == 0 ? "" : " | ").append(String.format("%-" + widths[i] + "s", cells.get(i)));
+    }
+    return text.toString().stripTrailing();
+  }
+
+  private static String csv(List<String> cells) {
+    List<String> quoted = new ArrayList<>();
+    for (String cell : cells) {
+      boolean needs = cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r");
+      quoted.add(needs ? '"' + cell.replace("\"", "\"\"") + '"' : cell);
+    }
+    return String.join(",", quoted);
+  }
+}

@@ -1,0 +1,50 @@
+package scot.pace.files;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Whole-folder operations for outputs that are written aside and then moved into place. */
+public final class Folders {
+  private Folders() {}
+
+  public static void deleteRecursively(Path path) {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + path, e);
+    }
+  }
+
+  public static void create(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create folder " + dir, e);
+    }
+  }
+
+  /**
+   * Moves a finished file or folder into place in one rename; an existing folder at the target is
+   * removed first, an existing file replaced atomically.
+   */
+  public static void moveIntoPlace(Path finished, Path target) {
+    try {
+      if (Files.isDirectory(target)) {
+        deleteRecursively(target);
+      }
+      Files.move(finished, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move " + finished + " to " + target, e);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package scot.pace.generate;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes one UTF-8 CSV file with a header, quoting fields only where RFC 4180 needs it. */
+final class CsvWriter implements Closeable {
+  private final BufferedWriter out;
+  private long rows;
+
+  CsvWriter(Path file, List<String> header) {
+    try {
+      this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+    line(header);
+    rows = 0;
+  }
+
+  void row(Object... values) {
+    String[] text = new String[values.length];
+    for (int i = 0; i < values.length; i++) {
+      text[i] = values[i] == null ? "" : values[i].toString();
+    }
+    line(List.of(text));
+  }
+
+  void line(List<String> values) {
+    try {
+      for (int i = 0; i < values.size(); i++) {
+        if (i > 0) {
+          out.write(',');
+        }
+        out.write(quoted(values.get(i)));
+      }
+      out.write('\n');
+      rows++;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  long rows() {
+    return rows;
+  }
+
+  private static String quoted(String value) {
+    if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+      return value;
+    }
+    return '"' + value.replace("\"", "\"\"") + '"';
+  }
+
+  @Override
+  public void close() {
+    try {
+      out.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package scot.pace.lake;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.broadcast;
+
+import io.delta.tables.DeltaTable;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import scot.pace.returns.ReturnFile;
+import scot.pace.returns.ReturnSubmission;
+
+/**
+ * The bronze tables: each return file's rows exactly as submitted (every contract column as
+ * text, read by name), with lineage. A batch of returns is written to each table in one Delta
+ * commit that replaces those councils and years as a whole, so a re-submission replaces its
+ * predecessor atomically and earlier versions stay reachable by time travel.
+ */
+public final class BronzeTables {
+  private static final String JOIN_KEY = "_file_key";
+  private static final String READ_ORDER = "_read_order";
+
+  private final SparkSession spark;
+  private final Lake lake;
+
+  public BronzeTables(SparkSession spark, Lake lake) {
+    this.spark = spark;
+    this.lake = lake;
+  }
+
+  /** The schema of a bronze table: the contract's columns as text, then lineage. */
+  public static StructType schema(ReturnFile file) {
+    List<StructField> fields = new ArrayList<>();
+    for (String column : file.columns()) {
+      fields.add(DataTypes.createStructField(column, DataTypes.StringType, true));
+    }
+    fields.add(DataTypes.createStructField(Lineage.COUNCIL, DataTypes.StringType, false));
+    fields.add(DataTypes.createStructField(Lineage.COLLECTION_YEAR, DataTypes.IntegerType, false));
+    fields.add(DataTypes.createStructField(Lineage.RETURN_KEY, DataTypes.StringType, false));
+    fields.add(DataTypes.createStructField(Lineage.SOURCE_FILE, DataTypes.StringType, false));
+    fields.add(DataTypes.createStructField(Lineage.SOURCE_SHA256, DataTypes.StringType, false));
+    fields.add(DataTypes.createStructField(Lineage.ROW_NUMBER, DataTypes.LongType, false));
+    fields.add(DataTypes.createStructField(Lineage.RUN_ID, DataTypes.StringType, false));
+    fields.add(DataTypes.createStructField(Lineage.INGESTED_AT, DataTypes.TimestampType, false));
+    return DataTypes.createStructType(fields);
+  }
+
+  /** Creates the five bronze tables if they are not there yet, so they can be queried empty. */
+  public void createIfMissing() {
+    for (ReturnFile file : ReturnFile.values()) {
+      DeltaTable.createIfNotExists(spark)
+          .location(lake.table(file.bronzeTable()))
+          .addColumns(schema(file))
+          .execute();
+    }
+  }
+
+  /**
+   * Reads {@code file} of every submission as one Dataset with lineage: one Spark read per header
+   * layout (normally one), columns taken by name.
+   */
+  public Dataset<Row> read(ReturnFile file, List<ReturnSubmission> submissions, String runId, Instant ingestedAt) {
+    Map<List<String>, List<ReturnSubmission>> byHeader = new LinkedHashMap<>();
+    for (ReturnSubmission submission : submissions) {
+      byHeader.computeIfAbsent(submission.headers().get(file), h -> new ArrayList<>()).add(submission);
+    }
+    Dataset<Row> all = null;
+    for (Map.Entry<List<String>, List<ReturnSubmission>> group : byHeader.entrySet()) {
+      Dataset<Row> part = readLayout(file, group.getKey(), group.getValue());
+      all = all == null ? part : all.unionByName(part);
+    }
+    if (all == null) {
+      return spark.createDataFrame(List.of(), schema(file));
+    }
+    Dataset<Row> withLineage =
+        all.join(broadcast(lineage(file, submissions)), JOIN_KEY)
+            .withColumn(
+                Lineage.ROW_NUMBER,
+                row_number()
+                    .over(Window.partitionBy(Lineage.SOURCE_FILE).orderBy(READ_ORDER))
+                    .plus(1)
+                    .cast(DataTypes.LongType))
+            .withColumn(Lineage.RUN_ID, lit(runId))
+            .withColumn(Lineage.INGESTED_AT, lit(Timestamp.from(ingestedAt)));
+    return withLineage.select(
+        Arrays.stream(schema(file).fieldNames()).map(c -> col(c)).toArray(Column[]::new));
+  }
+
+  private Dataset<Row> readLayout(ReturnFile file, List<String> header, List<ReturnSubmission> submissions) {
+    List<StructField> fields = new ArrayList<>();
+    for (String column : header) {
+      fields.add(DataTypes.createStructField(column, DataTypes.StringType, true));
+    }
+    String[] paths = submissions.stream().map(s -> s.files().get(file).toAbsolutePath().toString()).toArray(String[]::new);
+    Dataset<Row> raw =
+        spark.read()
+            .schema(DataTypes.createStructType(fields))
+            .option("header", "true")
+            .option("enforceSchema", "true")
+            .option("multiLine", "true")
+            .option("encoding", "UTF-8")
+            .option("quote", "\"")
+            .option("escape", "\"")
+            .option("mode", "PERMISSIVE")
+            .csv(paths);
+    List<Column> selected = new ArrayList<>();
+    for (String column : file.columns()) {
+      selected.add(col("`" + column + "`"));
+    }
+    Column path = col("_metadata.file_path");
+    selected.add(concat(element_at(split(path, "/"), -2), lit("/"), element_at(split(path, "/"), -1)).as(JOIN_KEY));
+    selected.add(monotonically_increasing_id().as(READ_ORDER));
+    return raw.select(selected.toArray(Column[]::new));
+  }
+
+  private Dataset<Row> lineage(ReturnFile file, List<ReturnSubmission> submissions) {
+    StructType schema =
+        DataTypes.createStructType(
+            List.of(
+                DataTypes.createStructField(JOIN_KEY, DataTypes.StringType, false),
+                DataTypes.createStructField(Lineage.COUNCIL, DataTypes.StringType, false),
+                DataTypes.createStructField(Lineage.COLLECTION_YEAR, DataTypes.IntegerType, false),
+                DataTypes.createStructField(Lineage.RETURN_KEY, DataTypes.StringType, false),
+                DataTypes.createStructField(Lineage.SOURCE_FILE, DataTypes.StringType, false),
+                DataTypes.createStructField(Lineage.SOURCE_SHA256, DataTypes.StringType, false)));
+    List<Row> rows = new ArrayList<>();
+    for (ReturnSubmission submission : submissions) {
+      java.nio.file.Path path = submission.files().get(file);
+      rows.add(
+          RowFactory.create(
+              path.getParent().getFileName() + "/" + path.getFileName(),
+              submission.councilCode(),
+              submission.id().collectionYear(),
+              submission.returnKey(),
+              submission.displayNames().get(file),
+              submission.sha256().get(file)));
+    }
+    return spark.createDataFrame(rows, schema);
+  }
+
+  /**
+   * Replaces the rows of the given returns in every bronze table, one commit per table, and
+   * gives the rows now held per table and return key.
+   */
+  public Map<ReturnFile, Map<String, Long>> replace(List<ReturnSubmission> submissions, String runId, Instant ingestedAt) {
+    createIfMissing();
+    Map<ReturnFile, Map<String, Long>> counts = new EnumMap<>(ReturnFile.class);
+    if (submissions.isEmpty()) {
+      return counts;
+    }
+    String keys =
+        submissions.stream().map(s -> "'" + s.returnKey() + "'").sorted().collect(Collectors.joining(","));
+    String predicate = Lineage.RETURN_KEY + " IN (" + keys + ")";
+    for (ReturnFile file : ReturnFile.values()) {
+      spark.sparkContext().setJobDescription("ingest " + file.bronzeTable() + " (" + submissions.size() + " returns)");
+      read(file, submissions, runId, ingestedAt)
+          .write()
+          .format("delta")
+          .mode("overwrite")
+          .option("replaceWhere", predicate)
+          .save(lake.table(file.bronzeTable()));
+      Map<String, Long> perReturn = new LinkedHashMap<>();
+      for (Row row :
+          lake.read(spark, file.bronzeTable()).where(predicate).groupBy(Lineage.RETURN_KEY).count().collectAsList()) {
+        perReturn.put(row.getString(0), row.getLong(1));
+      }
+      counts.put(file, perReturn);
+    }
+    spark.sparkContext().setJobDescription(null);
+    return counts;
+  }
+}

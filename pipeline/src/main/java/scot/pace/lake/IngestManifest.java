@@ -1,0 +1,118 @@
+package scot.pace.lake;
+
+import io.delta.tables.DeltaTable;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The {@code ingest_manifest} table: one row per return file an ingest acted on (loaded or
+ * rejected), with its checksum, so the next run can tell a new or changed return from one it has
+ * already taken, and an auditor can tell which submission is in force.
+ */
+public final class IngestManifest {
+  public static final String TABLE = "ingest_manifest";
+
+  /** What became of a return in a run. */
+  public enum Status {
+    LOADED,
+    REJECTED
+  }
+
+  /** One row of the manifest. */
+  public record Entry(
+      String runId,
+      String returnKey,
+      String returnName,
+      String council,
+      Integer collectionYear,
+      String file,
+      String path,
+      String sha256,
+      Long bytes,
+      Long rows,
+      String fingerprint,
+      Status status,
+      String reason,
+      Instant recordedAt) {}
+
+  /** The latest state of a return: its fingerprint and status. */
+  public record Latest(String fingerprint, Status status) {}
+
+  static final StructType SCHEMA =
+      DataTypes.createStructType(
+          List.of(
+              DataTypes.createStructField("run_id", DataTypes.StringType, false),
+              DataTypes.createStructField("return_key", DataTypes.StringType, false),
+              DataTypes.createStructField("return_name", DataTypes.StringType, false),
+              DataTypes.createStructField("council", DataTypes.StringType, true),
+              DataTypes.createStructField("collection_year", DataTypes.IntegerType, true),
+              DataTypes.createStructField("file", DataTypes.StringType, true),
+              DataTypes.createStructField("path", DataTypes.StringType, false),
+              DataTypes.createStructField("sha256", DataTypes.StringType, true),
+              DataTypes.createStructField("bytes", DataTypes.LongType, true),
+              DataTypes.createStructField("rows", DataTypes.LongType, true),
+              DataTypes.createStructField("fingerprint", DataTypes.StringType, false),
+              DataTypes.createStructField("status", DataTypes.StringType, false),
+              DataTypes.createStructField("reason", DataTypes.StringType, true),
+              DataTypes.createStructField("recorded_at", DataTypes.TimestampType, false)));
+
+  private final SparkSession spark;
+  private final Lake lake;
+
+  public IngestManifest(SparkSession spark, Lake lake) {
+    this.spark = spark;
+    this.lake = lake;
+  }
+
+  /** The latest fingerprint and status of every return key (a few rows per return: metadata). */
+  public Map<String, Latest> latest() {
+    Map<String, Latest> latest = new HashMap<>();
+    if (!lake.exists(spark, TABLE)) {
+      return latest;
+    }
+    spark.sparkContext().setJobDescription("read the ingest manifest");
+    List<Row> rows =
+        lake.read(spark, TABLE)
+            .selectExpr("return_key", "fingerprint", "status", "recorded_at")
+            .distinct()
+            .collectAsList();
+    Map<String, Timestamp> when = new HashMap<>();
+    for (Row row : rows) {
+      String key = row.getString(0);
+      Timestamp at = row.getTimestamp(3);
+      if (!when.containsKey(key) || at.after(when.get(key))) {
+        when.put(key, at);
+        latest.put(key, new Latest(row.getString(1), Status.valueOf(row.getString(2))));
+      }
+    }
+    return latest;
+  }
+
+  public void append(List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    DeltaTable.createIfNotExists(spark).location(lake.table(TABLE)).addColumns(SCHEMA).execute();
+    List<Row> rows = new ArrayList<>();
+    for (Entry e : entries) {
+      rows.add(
+          RowFactory.create(
+              e.runId(), e.returnKey(), e.returnName(), e.council(), e.collectionYear(), e.file(),
+              e.path(), e.sha256(), e.bytes(), e.rows(), e.fingerprint(), e.status().name(),
+              e.reason(), Timestamp.from(e.recordedAt())));
+    }
+    spark.sparkContext().setJobDescription("record " + entries.size() + " files in the ingest manifest");
+    Dataset<Row> frame = spark.createDataFrame(rows, SCHEMA).coalesce(1);
+    frame.write().format("delta").mode("append").save(lake.table(TABLE));
+  }
+}
