@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * Resolves the configuration: the defaults ({@code conf/pace.yaml} in the working directory, or
- * the copy inside the jar), then the file given with {@code --config} laid over them key by key
- * (lists are replaced whole). A key the schema does not know, or a value of the wrong kind, stops
+ * the copy inside the jar), then the file given with {@code --config} laid over them section by
+ * section and key by key (a key's value, list or mapping, is replaced whole). A key the schema does not know, or a value of the wrong kind, stops
  * the run at start-up with the file, the key and what is allowed.
  */
 public final class ConfigLoader {
@@ -49,7 +49,7 @@ public final class ConfigLoader {
           if (!overlay.isObject()) {
             throw new ConfigException(file + ": expected a YAML mapping of settings at the top level");
           }
-          tree = merge(tree.deepCopy(), overlay);
+          tree = merge(tree.deepCopy(), overlay, 0);
         }
       } catch (IOException e) {
         throw new ConfigException(file + ": not valid YAML (" + firstLine(e.getMessage()) + ")");
@@ -90,15 +90,20 @@ public final class ConfigLoader {
     }
   }
 
-  private static JsonNode merge(JsonNode base, JsonNode overlay) {
-    if (!(base instanceof ObjectNode target) || !overlay.isObject()) {
+  /**
+   * Sections (depth 0) and their keys (depth 1) are merged; a key's value is replaced whole, so a
+   * distribution such as {@code generator.routes} given in the overlay is taken as it is.
+   */
+  private static JsonNode merge(JsonNode base, JsonNode overlay, int depth) {
+    if (depth > 1 || !(base instanceof ObjectNode target) || !overlay.isObject()) {
       return overlay;
     }
     Iterator<Map.Entry<String, JsonNode>> fields = overlay.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       JsonNode existing = target.get(field.getKey());
-      target.set(field.getKey(), existing == null ? field.getValue() : merge(existing, field.getValue()));
+      target.set(field.getKey(),
+          existing == null ? field.getValue() : merge(existing, field.getValue(), depth + 1));
     }
     return target;
   }

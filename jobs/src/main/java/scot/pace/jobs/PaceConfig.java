@@ -65,6 +65,11 @@ public record PaceConfig(
     if (councils == null || councils.isEmpty()) {
       throw new IllegalArgumentException("councils: the list of councils is empty");
     }
+    double total = councils.stream().mapToDouble(Council::share).sum();
+    if (councils.size() == 32 && Math.abs(total - 1) > 0.001) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+          "councils: the 32 councils' shares add to %.4f; they must add to 1", total));
+    }
   }
 
   public Councils councilRegistry() {

@@ -10,8 +10,8 @@ import java.util.Optional;
  * @param code GSS code in use now, {@code S12000xxx}
  * @param name the council's name
  * @param formerCode the GSS code it used before 2018/19, or null
- * @param share relative size of its looked after population, used by the generator (normalised
- *     over all councils)
+ * @param share its share of Scotland's looked after children, used by the generator (the 32
+ *     councils' shares add to 1)
  * @param paceStart the day it started with PACE, or null if it did not take part
  * @param aimWeeks its own Aim 2 timescale in weeks from accommodation to recommendation
  * @param aimShare the share of children it aims to see recommended within {@code aimWeeks}

@@ -69,8 +69,4 @@ public final class Councils {
     }
     return map;
   }
-
-  public double totalShare() {
-    return all.stream().mapToDouble(Council::share).sum();
-  }
 }

@@ -72,7 +72,7 @@ public final class SyntheticReturns {
   List<SimulatedChild> simulate(Council council, int horizonYear) {
     Draws draws = new Draws(parameters.seed() * 1_000_003L + council.code().hashCode());
     JourneySimulator simulator = new JourneySimulator(parameters, council, draws);
-    double share = council.share() / councils.totalShare();
+    double share = council.share();
     LocalDate horizon = LocalDate.of(horizonYear, 7, 31);
     List<SimulatedChild> children = new ArrayList<>();
     double carried = 0;

@@ -48,9 +48,16 @@ public final class IngestManifest {
   /** The latest state of a return: its fingerprint and status. */
   public record Latest(String fingerprint, Status status) {}
 
+  /**
+   * What the manifest says now: the latest state of every return key, and the sequence number of
+   * the last append (0 for none), which orders appends even within one clock tick.
+   */
+  public record State(Map<String, Latest> latest, long lastSequence) {}
+
   static final StructType SCHEMA =
       DataTypes.createStructType(
           List.of(
+              DataTypes.createStructField("sequence", DataTypes.LongType, false),
               DataTypes.createStructField("run_id", DataTypes.StringType, false),
               DataTypes.createStructField("return_key", DataTypes.StringType, false),
               DataTypes.createStructField("return_name", DataTypes.StringType, false),
@@ -75,39 +82,41 @@ public final class IngestManifest {
   }
 
   /** The latest fingerprint and status of every return key (a few rows per return: metadata). */
-  public Map<String, Latest> latest() {
+  public State state() {
     Map<String, Latest> latest = new HashMap<>();
     if (!lake.exists(spark, TABLE)) {
-      return latest;
+      return new State(latest, 0);
     }
     spark.sparkContext().setJobDescription("read the ingest manifest");
     List<Row> rows =
         lake.read(spark, TABLE)
-            .selectExpr("return_key", "fingerprint", "status", "recorded_at")
-            .distinct()
+            .groupBy("return_key")
+            .agg(org.apache.spark.sql.functions.max_by(
+                    org.apache.spark.sql.functions.struct("fingerprint", "status"),
+                    org.apache.spark.sql.functions.col("sequence")).as("latest"),
+                org.apache.spark.sql.functions.max("sequence").as("sequence"))
             .collectAsList();
-    Map<String, Timestamp> when = new HashMap<>();
+    long last = 0;
     for (Row row : rows) {
-      String key = row.getString(0);
-      Timestamp at = row.getTimestamp(3);
-      if (!when.containsKey(key) || at.after(when.get(key))) {
-        when.put(key, at);
-        latest.put(key, new Latest(row.getString(1), Status.valueOf(row.getString(2))));
-      }
+      Row state = row.getStruct(1);
+      latest.put(row.getString(0), new Latest(state.getString(0), Status.valueOf(state.getString(1))));
+      last = Math.max(last, row.getLong(2));
     }
-    return latest;
+    return new State(latest, last);
   }
 
-  public void append(List<Entry> entries) {
+  /** Appends the entries of one run under the next sequence number after {@code state}'s. */
+  public void append(State state, List<Entry> entries) {
     if (entries.isEmpty()) {
       return;
     }
+    long sequence = state.lastSequence() + 1;
     DeltaTable.createIfNotExists(spark).location(lake.table(TABLE)).addColumns(SCHEMA).execute();
     List<Row> rows = new ArrayList<>();
     for (Entry e : entries) {
       rows.add(
           RowFactory.create(
-              e.runId(), e.returnKey(), e.returnName(), e.council(), e.collectionYear(), e.file(),
+              sequence, e.runId(), e.returnKey(), e.returnName(), e.council(), e.collectionYear(), e.file(),
               e.path(), e.sha256(), e.bytes(), e.rows(), e.fingerprint(), e.status().name(),
               e.reason(), Timestamp.from(e.recordedAt())));
     }

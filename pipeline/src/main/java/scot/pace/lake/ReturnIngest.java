@@ -43,7 +43,8 @@ public final class ReturnIngest {
     try {
       ReturnLocator.Located located = new ReturnLocator(councils, runStaging).locate(returnsRoot);
       IngestManifest manifest = new IngestManifest(spark, lake);
-      Map<String, IngestManifest.Latest> latest = manifest.latest();
+      IngestManifest.State state = manifest.state();
+      Map<String, IngestManifest.Latest> latest = state.latest();
 
       List<ReturnSubmission> toLoad = new ArrayList<>();
       List<String> unchanged = new ArrayList<>();
@@ -93,7 +94,7 @@ public final class ReturnIngest {
             id == null ? null : id.collectionYear(), null, problem.path(), null, null, null,
             fingerprint, IngestManifest.Status.REJECTED, problem.reason(), startedAt));
       }
-      manifest.append(entries);
+      manifest.append(state, entries);
       return new IngestReport(
           runId, toLoad.stream().map(ReturnSubmission::returnKey).toList(), unchanged, rejected, rowsByFile);
     } finally {

@@ -1,0 +1,115 @@
+package scot.pace.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line end to end, as a user runs it: demo on a small configuration (two councils,
+ * three years), then sql and a second nightly over the same lake.
+ */
+class PaceCliTest {
+  @TempDir static Path dir;
+  static Path config;
+  static Result demo;
+
+  record Result(int exitCode, String out, String err) {}
+
+  @BeforeAll
+  static void runDemo() throws IOException {
+    config = dir.resolve("small.yaml");
+    Files.writeString(config, String.join("\n",
+        "spark:",
+        "  master: \"local[2]\"",
+        "  shufflePartitions: 2",
+        "generator:",
+        "  firstYear: 2022",
+        "  lastYear: 2024",
+        "councils:",
+        "  - {code: S12000023, name: Orkney Islands, share: 0.0025, aimWeeks: 26, aimShare: 0.7}",
+        "  - {code: S12000048, name: Perth and Kinross, formerCode: S12000024, share: 0.02,"
+            + " paceStart: 2018-09-01, aimWeeks: 26, aimShare: 0.7}",
+        ""));
+    demo = pace("demo", "--config", config.toString(), "--workdir", dir.resolve("work").toString());
+  }
+
+
+  @Test
+  void demoGeneratesIngestsAndSaysWhereEverythingWent() {
+    assertEquals(0, demo.exitCode(), demo.err());
+    assertTrue(demo.out().contains("generate done in"), demo.out());
+    assertTrue(demo.out().contains("ingest done in"), demo.out());
+    assertTrue(demo.out().contains("6 returns loaded"), demo.out());
+    assertTrue(demo.out().contains("Delta lake:           " + dir.resolve("work").resolve("lake")), demo.out());
+    assertTrue(Files.isDirectory(dir.resolve("work/returns/S12000024_2018")) == false);
+    assertTrue(Files.isDirectory(dir.resolve("work/returns/S12000048_2022")));
+    assertTrue(Files.isRegularFile(dir.resolve("work/truth/outcomes_S12000048.csv")));
+  }
+
+  @Test
+  void sqlAnswersFromTheLakeAsATableAndAsCsv() throws IOException {
+    String lake = dir.resolve("work/lake").toString();
+    long lines = Files.readAllLines(dir.resolve("work/returns/S12000023_2023/children.csv")).size() - 1;
+    Result csv = pace("sql", "--config", config.toString(), "--lake", lake, "--format", "csv",
+        "SELECT _return_key, count(*) AS n FROM bronze_children GROUP BY 1 ORDER BY 1");
+    assertEquals(0, csv.exitCode(), csv.err());
+    assertTrue(csv.out().startsWith("_return_key,n\n"), csv.out());
+    assertTrue(csv.out().contains("\nS12000023_2023," + lines + "\n"), csv.out());
+
+    Result table = pace("sql", "--config", config.toString(), "--lake", lake,
+        "SELECT count(DISTINCT _return_key) AS returns FROM bronze_episodes");
+    assertEquals(0, table.exitCode(), table.err());
+    assertEquals("returns\n-------\n6\n(1 row)\n", table.out());
+  }
+
+  @Test
+  void aWrongQueryIsAnInputErrorThatNamesTheTables() {
+    Result bad = pace("sql", "--config", config.toString(), "--lake", dir.resolve("work/lake").toString(),
+        "SELECT * FROM bronze_kids");
+    assertEquals(2, bad.exitCode());
+    assertTrue(bad.err().contains("bronze_kids"), bad.err());
+    assertTrue(bad.err().contains("tables: bronze_children, bronze_episodes"), bad.err());
+  }
+
+  @Test
+  void nightlyOverAnUnchangedFolderLoadsNothing() {
+    Path work = dir.resolve("work");
+    Result again = pace("demo", "--config", config.toString(), "--workdir", work.toString());
+    assertEquals(0, again.exitCode(), again.err());
+    assertTrue(again.out().contains("not generating"), again.out());
+    assertTrue(again.out().contains("0 returns loaded (0 rows), 6 unchanged, 0 rejected"), again.out());
+  }
+
+  @Test
+  void aMissingReturnsFolderIsAnInputError() {
+    Result missing = pace("ingest", "--config", config.toString(), "--returns", dir.resolve("nowhere").toString(),
+        "--lake", dir.resolve("lake2").toString());
+    assertEquals(2, missing.exitCode());
+    assertTrue(missing.err().contains("returns folder " + dir.resolve("nowhere") + " does not exist"), missing.err());
+  }
+
+  static synchronized Result pace(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+      int code = Pace.run(args);
+      return new Result(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+}

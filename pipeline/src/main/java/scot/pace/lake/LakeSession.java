@@ -1,0 +1,37 @@
+package scot.pace.lake;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Spark settings every pace session needs, whoever starts it (a job, a test): Delta's
+ * extension and catalog, UTC, no UI, a small number of shuffle partitions.
+ */
+public final class LakeSession {
+  private LakeSession() {}
+
+  /** A builder with the pipeline's settings; the caller chooses the master (or leaves it to spark-submit). */
+  public static SparkSession.Builder builder(String appName, int shufflePartitions) {
+    return SparkSession.builder()
+        .appName(appName)
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
+        .config("spark.default.parallelism", String.valueOf(shufflePartitions))
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config("spark.databricks.delta.snapshotPartitions", "2")
+        .config("spark.sql.session.timeZone", "UTC")
+        // List the returns' files in the driver: a Spark job per read just to stat a few hundred
+        // local files cost seconds each time.
+        .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000");
+  }
+
+  /** A local session bound to the loopback address, as tests and the embedded default use. */
+  public static SparkSession local(String master, String appName, int shufflePartitions) {
+    return builder(appName, shufflePartitions)
+        .master(master)
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.driver.host", "127.0.0.1")
+        .getOrCreate();
+  }
+}

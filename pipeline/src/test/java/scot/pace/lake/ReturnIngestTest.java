@@ -1,0 +1,210 @@
+package scot.pace.lake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import scot.pace.TestCouncils;
+import scot.pace.files.Folders;
+import scot.pace.generate.SyntheticReturns;
+import scot.pace.returns.ReturnFile;
+
+/**
+ * Ingest round trip on a small generated set (two councils, three years), with real Spark and
+ * real Delta tables on local disk. The tests run in order: each builds on the lake the one before
+ * left.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReturnIngestTest {
+  @TempDir static Path dir;
+  static SparkSession spark;
+  static Path returns;
+  static Lake lake;
+
+  @BeforeAll
+  static void generateAndStart() {
+    returns = dir.resolve("returns");
+    new SyntheticReturns(TestCouncils.parameters(), TestCouncils.three())
+        .write(returns, dir.resolve("truth"), List.of(TestCouncils.ORKNEY, TestCouncils.DUNDEE), 2021, 2023);
+    lake = Lake.at(dir.resolve("lake"));
+    spark = LakeSession.local("local[2]", "ReturnIngestTest", 2);
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  static IngestReport ingest(String runId) {
+    return new ReturnIngest(spark, lake, TestCouncils.three(), dir.resolve("staging"))
+        .ingest(returns, runId, Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  @Test
+  @Order(1)
+  void loadsEveryRowOfEveryFileWithLineage() throws IOException {
+    IngestReport report = ingest("run-1");
+    assertEquals(List.of("S12000023_2021", "S12000023_2022", "S12000023_2023", "S12000042_2021",
+        "S12000042_2022", "S12000042_2023"), report.loaded());
+    assertTrue(report.rejected().isEmpty());
+    for (ReturnFile file : ReturnFile.values()) {
+      Map<String, Long> expected = csvRows(file);
+      Map<String, Long> actual = new HashMap<>();
+      for (Row row : lake.read(spark, file.bronzeTable()).groupBy(Lineage.RETURN_KEY).count().collectAsList()) {
+        actual.put(row.getString(0), row.getLong(1));
+      }
+      assertEquals(expected, actual, file.bronzeTable());
+      assertEquals(expected.values().stream().mapToLong(Long::longValue).sum(), report.rowsByFile().get(file));
+    }
+    Row first = lake.read(spark, "bronze_episodes")
+        .where("_return_key = 'S12000042_2022' AND _row_number = 2").first();
+    List<String> lines = Files.readAllLines(returns.resolve("S12000042_2022").resolve("episodes.csv"));
+    assertEquals(lines.get(1), String.join(",", nulls(first, 7)), "row 2 is the first data line");
+    assertEquals(returns.resolve("S12000042_2022").resolve("episodes.csv").toString(), first.getAs("_source_file"));
+    assertEquals(2022, (int) first.getAs("_collection_year"));
+    assertEquals("run-1", first.getAs("_run_id"));
+  }
+
+  @Test
+  @Order(2)
+  void aSecondIngestOfTheSameReturnsChangesNothing() {
+    Map<String, Long> versions = versions();
+    IngestReport report = ingest("run-2");
+    assertTrue(report.loaded().isEmpty());
+    assertEquals(6, report.unchanged().size());
+    assertEquals(versions, versions());
+  }
+
+  @Test
+  @Order(3)
+  void aResubmissionReplacesExactlyItsCouncilAndYear() throws IOException {
+    Path episodes = returns.resolve("S12000042_2022").resolve("episodes.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(episodes));
+    long before = lines.size() - 1;
+    lines.remove(lines.size() - 1);
+    lines.remove(lines.size() - 1);
+    Files.write(episodes, lines);
+    long versionBefore = lastVersion("bronze_episodes");
+
+    IngestReport report = ingest("run-3");
+
+    assertEquals(List.of("S12000042_2022"), report.loaded());
+    assertEquals(5, report.unchanged().size());
+    assertEquals(before - 2, count("bronze_episodes", "_return_key = 'S12000042_2022'"));
+    assertEquals(0, count("bronze_episodes", "_return_key <> 'S12000042_2022' AND _run_id <> 'run-1'"));
+    assertEquals(before, spark.read().format("delta").option("versionAsOf", versionBefore)
+        .load(lake.table("bronze_episodes")).where("_return_key = 'S12000042_2022'").count(),
+        "the earlier submission stays reachable by time travel");
+    assertEquals(versionBefore + 1, lastVersion("bronze_episodes"), "one commit");
+  }
+
+  @Test
+  @Order(4)
+  void theSameReturnAsAZipIsRecognisedAsUnchanged() throws IOException {
+    Path folder = returns.resolve("S12000023_2023");
+    Path zip = returns.resolve("S12000023_2023.zip");
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+      for (ReturnFile file : ReturnFile.values()) {
+        out.putNextEntry(new ZipEntry("S12000023_2023/" + file.fileName()));
+        Files.copy(folder.resolve(file.fileName()), out);
+        out.closeEntry();
+      }
+    }
+    Folders.deleteRecursively(folder);
+    IngestReport report = ingest("run-4");
+    assertTrue(report.loaded().isEmpty(), "same bytes, same return: " + report.loaded());
+    assertFalse(Files.exists(dir.resolve("staging").resolve("run-4")), "staging is cleaned");
+  }
+
+  @Test
+  @Order(5)
+  void anUnreadableReturnIsRejectedWithItsPathAndTheOthersStillLoad() throws IOException {
+    Path broken = returns.resolve("S12000042_2023");
+    Files.delete(broken.resolve("permanence.csv"));
+    Path escaping = returns.resolve("S12000023_2021.zip");
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(escaping))) {
+      out.putNextEntry(new ZipEntry("../../evil.csv"));
+      out.write("x".getBytes());
+      out.closeEntry();
+    }
+    Folders.deleteRecursively(returns.resolve("S12000023_2021"));
+    Path episodes = returns.resolve("S12000023_2022").resolve("episodes.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(episodes));
+    lines.remove(lines.size() - 1);
+    Files.write(episodes, lines);
+    long dundee2023 = count("bronze_episodes", "_return_key = 'S12000042_2023'");
+
+    IngestReport report = ingest("run-5");
+
+    assertEquals(List.of("S12000023_2022"), report.loaded());
+    assertEquals(2, report.rejected().size());
+    assertTrue(report.rejected().stream().anyMatch(p ->
+        p.path().equals(broken.resolve("permanence.csv").toString()) && p.reason().startsWith("permanence.csv is missing")));
+    assertTrue(report.rejected().stream().anyMatch(p ->
+        p.path().equals(escaping.toString()) && p.reason().contains("'../../evil.csv' would be written outside")));
+    assertFalse(Files.exists(dir.resolve("evil.csv")));
+    assertEquals(dundee2023, count("bronze_episodes", "_return_key = 'S12000042_2023'"),
+        "the earlier accepted submission stays in force");
+    assertEquals(2, count(IngestManifest.TABLE, "status = 'REJECTED'"));
+
+    IngestReport again = ingest("run-6");
+    assertEquals(2, again.rejected().size(), "still reported");
+    assertEquals(2, count(IngestManifest.TABLE, "status = 'REJECTED'"), "but recorded once");
+  }
+
+  private static Map<String, Long> csvRows(ReturnFile file) throws IOException {
+    Map<String, Long> rows = new HashMap<>();
+    try (var list = Files.list(returns)) {
+      for (Path folder : list.toList()) {
+        String name = folder.getFileName().toString();
+        rows.put(name, (long) Files.readAllLines(folder.resolve(file.fileName())).size() - 1);
+      }
+    }
+    return rows;
+  }
+
+  private static List<String> nulls(Row row, int columns) {
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < columns; i++) {
+      values.add(row.isNullAt(i) ? "" : row.getString(i));
+    }
+    return values;
+  }
+
+  private static long count(String table, String where) {
+    return lake.read(spark, table).where(where).count();
+  }
+
+  private static long lastVersion(String table) {
+    return DeltaTable.forPath(spark, lake.table(table)).history(1).first().<Long>getAs("version");
+  }
+
+  private static Map<String, Long> versions() {
+    Map<String, Long> versions = new HashMap<>();
+    for (String table : lake.localTableNames()) {
+      versions.put(table, lastVersion(table));
+    }
+    return versions;
+  }
+
+}
