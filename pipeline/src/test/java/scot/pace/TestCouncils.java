@@ -27,13 +27,13 @@ public final class TestCouncils {
   public static GeneratorParameters parameters() {
     return new GeneratorParameters(
         20100801L, 2010, 2024, 16, 1,
-        new TreeMap<>(Map.of(1994, 3800, 2006, 3950, 2012, 3950, 2014, 3800, 2019, 3600, 2023, 3150, 2024, 3130)),
+        new TreeMap<>(Map.of(1994, 4000, 2006, 4150, 2012, 4150, 2014, 3950, 2019, 3600, 2023, 3150, 2024, 3130)),
         List.of(0.22, 0.26, 0.30, 0.19, 0.03),
         0.55, 1.3, 0.18,
         ordered("KIN", 0.40, "FOS_LA", 0.30, "FOS_PUR", 0.13, "RES_LA", 0.09, "RES_VOL", 0.04, "COMM", 0.02,
             "RES_SCH", 0.02, "SECURE", 0.01, "CRISIS", 0.01, "RES_OTH", 0.01),
         ordered("HOME", 0.28, "KCO", 0.28, "PO", 0.22, "POA", 0.05, "ADOPTION", 0.04, "NONE", 0.13),
-        150, 55, 0.65, 2.0, 0.035, 0.12, 0.7, 2018);
+        125, 55, 0.65, 2.0, 0.035, 0.12, 0.7, 2018);
   }
 
   private static Map<String, Double> ordered(Object... keysAndWeights) {

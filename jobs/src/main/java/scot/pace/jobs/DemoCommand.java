@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import scot.pace.generate.GenerationSummary;
+import scot.pace.journey.PseudonymKey;
 import scot.pace.returns.ReturnId;
 
 /**
@@ -39,7 +40,7 @@ final class DemoCommand extends PaceCommand {
     } else {
       progress.say("returns already in " + config.returnsDir().toAbsolutePath().normalize() + "; not generating");
     }
-    ExitCode code = new NightlyRun(config, progress).run("pace demo");
+    ExitCode code = new NightlyRun(config, progress, PseudonymKey.demo()).run("pace demo");
     progress.summary();
     out().println();
     out().println("Where everything went:");
@@ -49,7 +50,9 @@ final class DemoCommand extends PaceCommand {
     out().println("  outputs:              " + config.outDir().toAbsolutePath().normalize());
     out().println("Look inside with, e.g.:");
     out().println("  java -jar jobs/target/pace-jobs.jar sql --lake " + config.lake().root()
-        + " \"SELECT _collection_year, count(*) AS episodes FROM bronze_episodes GROUP BY 1 ORDER BY 1\"");
+        + " \"SELECT council, cohort_year, children, round(median_days / 365.25, 2) AS median_years,"
+        + " round(within_2y, 3) AS within_2y FROM gold_time_to_permanence WHERE population = 'accommodated'"
+        + " AND council = 'S92000003' AND age_band = 'all' ORDER BY cohort_year\"");
     return code;
   }
 

@@ -2,19 +2,22 @@ package scot.pace.jobs;
 
 import java.time.Instant;
 import org.apache.spark.sql.SparkSession;
+import scot.pace.journey.PseudonymKey;
 import scot.pace.lake.IngestReport;
 
 /**
- * Every stage that exists, in order, on one Spark session: ingest (later: validation, journeys,
- * measures, charts, exports). {@code nightly} and {@code demo} both run this.
+ * Every stage that exists, in order, on one Spark session: ingest, then the silver journeys and
+ * gold measures (later: validation, charts, exports). {@code nightly} and {@code demo} both run this.
  */
 final class NightlyRun {
   private final PaceConfig config;
   private final Progress progress;
+  private final PseudonymKey key;
 
-  NightlyRun(PaceConfig config, Progress progress) {
+  NightlyRun(PaceConfig config, Progress progress, PseudonymKey key) {
     this.config = config;
     this.progress = progress;
+    this.key = key;
   }
 
   ExitCode run(String appName) {
@@ -26,6 +29,7 @@ final class NightlyRun {
             + " on " + s.sparkContext().master());
     try {
       IngestReport ingest = IngestStage.run(progress, spark, config, config.returnsDir(), runId, start);
+      BuildStage.run(progress, spark, config, key);
       return ingest.hasRejections() ? ExitCode.WARNINGS : ExitCode.SUCCESS;
     } finally {
       spark.stop();

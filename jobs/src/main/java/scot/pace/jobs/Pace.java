@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       NightlyCommand.class,
       GenerateCommand.class,
       IngestCommand.class,
+      BuildCommand.class,
       SqlCommand.class
     })
 public final class Pace implements Runnable {

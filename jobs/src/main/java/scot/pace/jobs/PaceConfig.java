@@ -5,6 +5,7 @@ import java.util.List;
 import scot.pace.council.Council;
 import scot.pace.council.Councils;
 import scot.pace.generate.GeneratorParameters;
+import scot.pace.journey.PseudonymKey;
 import scot.pace.lake.Lake;
 
 /**
@@ -15,6 +16,7 @@ public record PaceConfig(
     SparkSettings spark,
     PathSettings paths,
     IngestSettings ingest,
+    PseudonymisationSettings pseudonymisation,
     GeneratorParameters generator,
     List<Council> councils) {
 
@@ -61,6 +63,16 @@ public record PaceConfig(
   /** @param stagingDir where zips are unpacked; empty means {@code <lake>/_staging} */
   public record IngestSettings(String stagingDir) {}
 
+  /** @param keyFile a file holding the pseudonymisation key; empty for none */
+  public record PseudonymisationSettings(String keyFile) {}
+
+  /** The pseudonymisation key: the environment variable, else the key file; refuses without one. */
+  public PseudonymKey pseudonymKey() {
+    String file = pseudonymisation == null ? null : pseudonymisation.keyFile();
+    return PseudonymKey.resolve(System.getenv(PseudonymKey.ENVIRONMENT_VARIABLE),
+        file == null || file.isBlank() ? null : Path.of(file));
+  }
+
   public PaceConfig {
     if (councils == null || councils.isEmpty()) {
       throw new IllegalArgumentException("councils: the list of councils is empty");
@@ -100,14 +112,14 @@ public record PaceConfig(
   }
 
   public PaceConfig withPaths(PathSettings newPaths) {
-    return new PaceConfig(spark, newPaths, ingest, generator, councils);
+    return new PaceConfig(spark, newPaths, ingest, pseudonymisation, generator, councils);
   }
 
   public PaceConfig withSpark(SparkSettings newSpark) {
-    return new PaceConfig(newSpark, paths, ingest, generator, councils);
+    return new PaceConfig(newSpark, paths, ingest, pseudonymisation, generator, councils);
   }
 
   public PaceConfig withGenerator(GeneratorParameters newGenerator) {
-    return new PaceConfig(spark, paths, ingest, newGenerator, councils);
+    return new PaceConfig(spark, paths, ingest, pseudonymisation, newGenerator, councils);
   }
 }

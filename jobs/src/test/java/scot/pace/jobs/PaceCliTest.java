@@ -90,6 +90,24 @@ class PaceCliTest {
   }
 
   @Test
+  void buildWithoutAPseudonymisationKeyRefusesAndSaysHowToSetOne() {
+    Result refused = pace("build", "--config", config.toString(), "--lake", dir.resolve("work/lake").toString());
+    assertEquals(2, refused.exitCode());
+    assertTrue(refused.err().contains("no pseudonymisation key"), refused.err());
+    assertTrue(refused.err().contains("export PACE_PSEUDONYM_KEY=$(openssl rand -hex 32)"), refused.err());
+  }
+
+  @Test
+  void demoBuildsTheGoldMeasures() {
+    assertTrue(demo.out().contains("build silver and gold done in"), demo.out());
+    assertTrue(demo.out().contains("child keys use the public demo key"), demo.out());
+    Result gold = pace("sql", "--config", config.toString(), "--lake", dir.resolve("work/lake").toString(),
+        "--format", "csv", "SELECT count(*) FROM gold_time_to_permanence WHERE council = 'S92000003'"
+            + " AND age_band = 'all' AND population = 'looked_after'");
+    assertEquals("count(1)\n3\n", gold.out(), "one row per cohort year 2022-2024");
+  }
+
+  @Test
   void aMissingReturnsFolderIsAnInputError() {
     Result missing = pace("ingest", "--config", config.toString(), "--returns", dir.resolve("nowhere").toString(),
         "--lake", dir.resolve("lake2").toString());

@@ -62,7 +62,8 @@ public final class SyntheticReturns {
         years.computeIfAbsent(year, YearFigures.Tally::new).add(figures);
         returns++;
       }
-      writeTruth(truthDir.resolve("outcomes_" + council.code() + ".csv"), children, appears, horizon);
+      writeTruth(truthDir.resolve("outcomes_" + council.code() + ".csv"), children, appears,
+          LocalDate.of(from - 1, 8, 1), horizon);
     }
     List<YearFigures> figures = new ArrayList<>();
     years.values().forEach(tally -> figures.add(tally.figures()));
@@ -98,12 +99,13 @@ public final class SyntheticReturns {
     return children;
   }
 
-  private static void writeTruth(Path file, List<SimulatedChild> children, boolean[] appears, LocalDate horizon) {
+  private static void writeTruth(
+      Path file, List<SimulatedChild> children, boolean[] appears, LocalDate windowStart, LocalDate horizon) {
     Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
     try (CsvWriter out = new CsvWriter(partial, TrueOutcome.COLUMNS)) {
       for (int i = 0; i < children.size(); i++) {
         if (appears[i]) {
-          out.line(TrueOutcome.of(children.get(i), horizon).values());
+          out.line(TrueOutcome.of(children.get(i), windowStart, horizon).values());
         }
       }
     }

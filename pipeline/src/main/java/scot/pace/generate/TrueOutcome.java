@@ -10,7 +10,9 @@ import scot.pace.generate.SimulatedChild.Placement;
 /**
  * What really happened to a simulated child up to the horizon (the last snapshot written), read
  * straight off the simulation with the contract's rules, so tests can hold the pipeline's
- * journeys against it. Dates after the horizon are unknown and left null.
+ * journeys against it. Dates after the horizon are unknown and left null. Like the returns, it
+ * sees only the episodes open during a written year: an episode that ended before the first one
+ * is in no return, and no pipeline could know of it.
  *
  * <p>Legal permanence is the earliest {@code GRANTED} milestone or episode end with destination
  * {@code HOME}, {@code KIN_ORDER} or {@code ADOPTED}; an exit is the earliest episode end with
@@ -38,17 +40,16 @@ record TrueOutcome(
           "permanence_date", "permanence_route", "exit_date", "exit_kind", "censor_date",
           "age_at_entry", "placement_count", "reentered_within_12m");
 
-  static TrueOutcome of(SimulatedChild child, LocalDate horizon) {
-    LocalDate firstLookedAfter = child.episodes().get(0).start();
+  static TrueOutcome of(SimulatedChild child, LocalDate windowStart, LocalDate horizon) {
+    List<Episode> episodes =
+        child.episodes().stream().filter(e -> e.isOpenDuring(windowStart, horizon)).toList();
+    LocalDate firstLookedAfter = episodes.get(0).start();
     LocalDate firstAccommodated = null;
     LocalDate permanence = null;
     String route = null;
     LocalDate exit = null;
     String exitKind = null;
-    for (Episode episode : child.episodes()) {
-      if (episode.start().isAfter(horizon)) {
-        break;
-      }
+    for (Episode episode : episodes) {
       for (Placement placement : episode.placements()) {
         if (!placement.type().equals("HOME") && !placement.start().isAfter(horizon)) {
           firstAccommodated = earlier(firstAccommodated, placement.start());
@@ -81,16 +82,16 @@ record TrueOutcome(
     LocalDate outcome = permanence != null ? permanence : exit != null ? exit : horizon;
     int placements = 0;
     boolean reentered = false;
-    for (int i = 0; i < child.episodes().size(); i++) {
-      Episode episode = child.episodes().get(i);
+    for (int i = 0; i < episodes.size(); i++) {
+      Episode episode = episodes.get(i);
       for (Placement placement : episode.placements()) {
         boolean before = permanence != null ? placement.start().isBefore(outcome) : !placement.start().isAfter(outcome);
         if (before) {
           placements++;
         }
       }
-      if (i + 1 < child.episodes().size() && "HOME".equals(episode.destination())) {
-        LocalDate next = child.episodes().get(i + 1).start();
+      if (i + 1 < episodes.size() && "HOME".equals(episode.destination())) {
+        LocalDate next = episodes.get(i + 1).start();
         if (!next.isAfter(horizon) && !next.isAfter(episode.end().plusYears(1))) {
           reentered = true;
         }

@@ -1,0 +1,35 @@
+package scot.pace.jobs;
+
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import scot.pace.journey.PseudonymKey;
+
+/** {@code pace build}: silver journeys and gold measures from the bronze tables. */
+@Command(
+    name = "build",
+    description = "Build the silver tables (one journey per child) and the gold measures (time to"
+        + " permanence, routes, kinship) from the bronze tables. Needs a pseudonymisation key"
+        + " (PACE_PSEUDONYM_KEY or pseudonymisation.keyFile).")
+final class BuildCommand extends PaceCommand {
+  @Option(names = "--lake", paramLabel = "DIR", description = "The lake (default paths.lake).")
+  String lake;
+
+  @Override
+  ExitCode run() {
+    PaceConfig loaded = common.load();
+    PaceConfig config = lake == null ? loaded : loaded.withPaths(new PaceConfig.PathSettings(
+        loaded.paths().returns(), loaded.paths().truth(), lake, loaded.paths().out()));
+    PseudonymKey key = config.pseudonymKey();
+    Progress progress = new Progress(out());
+    SparkSession spark = progress.stage("start Spark", () -> SparkSessions.start(config.spark(), "pace build"),
+        s -> "Spark " + s.version());
+    try {
+      BuildStage.run(progress, spark, config, key);
+      progress.summary();
+      return ExitCode.SUCCESS;
+    } finally {
+      spark.stop();
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package scot.pace.jobs;
+
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import scot.pace.build.LakeBuild;
+import scot.pace.journey.PseudonymKey;
+
+/** Runs the silver and gold build as a stage and says what it wrote. */
+final class BuildStage {
+  private BuildStage() {}
+
+  static Map<String, Long> run(Progress progress, SparkSession spark, PaceConfig config, PseudonymKey key) {
+    if (key.isDemo()) {
+      progress.say("  child keys use the public demo key: fine for synthetic returns, never for real ones");
+    }
+    Map<String, Long> rows = progress.stage(
+        "build silver and gold",
+        () -> new LakeBuild(spark, config.lake(), key, config.councilRegistry()).run(),
+        r -> r.size() + " tables");
+    for (Map.Entry<String, Long> table : rows.entrySet()) {
+      progress.say(String.format(Locale.ROOT, "  %-26s %,12d rows", table.getKey(), table.getValue()));
+    }
+    return rows;
+  }
+}

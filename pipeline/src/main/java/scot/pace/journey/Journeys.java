@@ -1,0 +1,130 @@
+package scot.pace.journey;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * One journey per child and council, derived from the silver facts (see {@code docs/measures.md}):
+ *
+ * <ul>
+ *   <li>{@code first_looked_after}: start of the child's first episode in this council;
+ *   <li>{@code first_accommodated}: first day in a placement other than {@code HOME};
+ *   <li>{@code permanence_date}, {@code permanence_route}: the earliest {@code GRANTED} milestone
+ *       (its route) or episode end with destination {@code HOME}, {@code KIN_ORDER} or {@code
+ *       ADOPTED} (route {@code HOME}, {@code KCO}, {@code ADOPTION}); on the same day the order's
+ *       route wins;
+ *   <li>{@code permanence_with_kin}: reached by a kinship order, or by a permanence order while
+ *       placed with kin;
+ *   <li>{@code exit_date}, {@code exit_kind}: the earliest episode end with any other destination,
+ *       when it comes before permanence: a competing outcome;
+ *   <li>{@code censor_date}: for children with neither, the snapshot of the council's latest return;
+ *   <li>{@code age_at_entry} in whole years at {@code first_looked_after}, and its band;
+ *   <li>{@code placement_count}: placements started before permanence (or by the exit or censor
+ *       date);
+ *   <li>{@code reentered_within_12m}: went home at the end of an episode and was looked after again
+ *       within a year.
+ * </ul>
+ */
+public final class Journeys {
+  public static final String TABLE = "silver_journeys";
+
+  /** The age band at entry, from {@code age_at_entry}: under 1, 1-4, 5-11, 12-15, 16+. */
+  public static final String AGE_BAND =
+      "CASE WHEN age_at_entry < 1 THEN 'under 1' WHEN age_at_entry < 5 THEN '1-4'"
+          + " WHEN age_at_entry < 12 THEN '5-11' WHEN age_at_entry < 16 THEN '12-15'"
+          + " WHEN age_at_entry IS NOT NULL THEN '16+' END";
+
+  private Journeys() {}
+
+  public static Dataset<Row> derive(
+      Dataset<Row> children, Dataset<Row> episodes, Dataset<Row> placements, Dataset<Row> milestones) {
+    Dataset<Row> latestSnapshot =
+        episodes.groupBy("council").agg(max("source_year").as("last_year"))
+            .select(col("council"), expr("make_date(last_year, 7, 31)").as("latest_snapshot"));
+
+    Dataset<Row> entry =
+        episodes.groupBy("council", "child_key").agg(min("episode_start").as("first_looked_after"));
+
+    Dataset<Row> accommodated =
+        placements.where("placement_type <> 'HOME'")
+            .groupBy("council", "child_key").agg(min("placement_start").as("first_accommodated"));
+
+    Dataset<Row> byOrder =
+        milestones.where("milestone = 'GRANTED' AND milestone_date IS NOT NULL")
+            .select(col("council"), col("child_key"), col("milestone_date").as("date"), lit(0).as("priority"),
+                col("route"));
+    Dataset<Row> byEnding =
+        episodes.where("episode_end IS NOT NULL AND destination IN ('HOME', 'KIN_ORDER', 'ADOPTED')")
+            .select(col("council"), col("child_key"), col("episode_end").as("date"), lit(1).as("priority"),
+                expr("CASE destination WHEN 'HOME' THEN 'HOME' WHEN 'KIN_ORDER' THEN 'KCO' ELSE 'ADOPTION' END")
+                    .as("route"));
+    Dataset<Row> permanence =
+        byOrder.unionByName(byEnding)
+            .groupBy("council", "child_key")
+            .agg(min(struct("date", "priority", "route")).as("p"))
+            .select(col("council"), col("child_key"), col("p.date").as("permanence_date"),
+                col("p.route").as("permanence_route"));
+
+    Dataset<Row> exits =
+        episodes.where("episode_end IS NOT NULL AND destination IS NOT NULL"
+                + " AND destination NOT IN ('HOME', 'KIN_ORDER', 'ADOPTED')")
+            .groupBy("council", "child_key")
+            .agg(min(struct(col("episode_end"), col("destination"))).as("x"))
+            .select(col("council"), col("child_key"), col("x.episode_end").as("first_exit"),
+                col("x.destination").as("first_exit_kind"));
+
+    Dataset<Row> reentry =
+        episodes
+            .withColumn("next_start", expr("lead(episode_start) OVER (PARTITION BY council, child_key ORDER BY episode_start)"))
+            .groupBy("council", "child_key")
+            .agg(max(expr("destination = 'HOME' AND next_start IS NOT NULL"
+                    + " AND next_start <= add_months(episode_end, 12)")).as("reentered"));
+
+    String[] child = {"council", "child_key"};
+    Dataset<Row> outcome =
+        entry.join(children.select("council", "child_key", "dob", "sex"), child, "left")
+            .join(accommodated, child, "left")
+            .join(permanence, child, "left")
+            .join(exits, child, "left")
+            .join(reentry, child, "left")
+            .join(latestSnapshot, new String[] {"council"}, "left")
+            .withColumn("exit_date", expr("CASE WHEN permanence_date IS NULL OR first_exit < permanence_date"
+                + " THEN first_exit END"))
+            .withColumn("exit_kind", expr("CASE WHEN exit_date IS NOT NULL THEN first_exit_kind END"))
+            .withColumn("censor_date", expr("CASE WHEN permanence_date IS NULL AND exit_date IS NULL"
+                + " THEN latest_snapshot END"))
+            .withColumn("age_at_entry", expr(
+                "floor(((year(first_looked_after) * 12 + month(first_looked_after)) - (year(dob) * 12 + month(dob))"
+                    + " - IF(day(first_looked_after) < day(dob), 1, 0)) / 12)").cast("int"))
+            .withColumn("age_band", expr(AGE_BAND))
+            .withColumn("reentered_within_12m", expr("coalesce(reentered, false)"))
+            .drop("first_exit", "first_exit_kind", "reentered");
+
+    Dataset<Row> counted =
+        placements.select("council", "child_key", "placement_start", "placement_end", "placement_type")
+            .join(outcome.select("council", "child_key", "permanence_date", "exit_date", "censor_date"), child)
+            .groupBy("council", "child_key")
+            .agg(
+                expr("count_if(CASE WHEN permanence_date IS NOT NULL THEN placement_start < permanence_date"
+                    + " ELSE placement_start <= coalesce(exit_date, censor_date) END)").cast("int").as("placement_count"),
+                expr("max(permanence_date IS NOT NULL AND placement_type = 'KIN' AND placement_start <= permanence_date"
+                    + " AND (placement_end IS NULL OR placement_end > permanence_date))").as("kin_at_permanence"));
+
+    return outcome.join(counted, child, "left")
+        .withColumn("placement_count", expr("coalesce(placement_count, 0)"))
+        .withColumn("permanence_with_kin", expr("coalesce(permanence_route = 'KCO'"
+            + " OR (permanence_route = 'PO' AND coalesce(kin_at_permanence, false)), false)"))
+        .drop("kin_at_permanence")
+        .select("council", "child_key", "dob", "sex", "first_looked_after", "first_accommodated",
+            "permanence_date", "permanence_route", "permanence_with_kin", "exit_date", "exit_kind",
+            "censor_date", "latest_snapshot", "age_at_entry", "age_band", "placement_count",
+            "reentered_within_12m");
+  }
+}

@@ -1,0 +1,224 @@
+package scot.pace.measure;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.struct;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import scot.pace.stats.AalenJohansen;
+import scot.pace.stats.Interval;
+import scot.pace.stats.KaplanMeier;
+import scot.pace.stats.Outcome;
+
+/**
+ * Time to legal permanence per population, council (and Scotland), cohort year and age band (and
+ * all ages). Spark groups the children; the estimators in {@code scot.pace.stats} do the rest:
+ *
+ * <ul>
+ *   <li>{@code gold_time_to_permanence}: Kaplan-Meier median with its Brookmeyer-Crowley 95%
+ *       interval, 1 - S at 2 and 4 years with log-log 95% intervals, S at 4 years, the counts, and
+ *       the naive SCRA-style figures beside them;
+ *   <li>{@code gold_permanence_curves}: the Kaplan-Meier curve itself (all ages);
+ *   <li>{@code gold_permanence_routes}: Aalen-Johansen cumulative incidence per route and for
+ *       leaving care without permanence, and the share still waiting, at 1, 2, 4 and 6 years.
+ * </ul>
+ *
+ * In the Kaplan-Meier estimate leaving care without permanence censors the child (the
+ * cause-specific estimate); the Aalen-Johansen incidences treat it as the competing outcome it is.
+ * A figure at a time beyond the cohort's longest follow-up is left empty, not carried forward.
+ */
+public final class TimeToPermanence {
+  public static final String SUMMARY = "gold_time_to_permanence";
+  public static final String CURVES = "gold_permanence_curves";
+  public static final String ROUTES = "gold_permanence_routes";
+
+  static final int TWO_YEARS = 730;
+  static final int FOUR_YEARS = 1461;
+  static final int[] ROUTE_YEARS = {1, 2, 4, 6};
+  private static final double CONFIDENCE = 0.95;
+
+  private TimeToPermanence() {}
+
+  private static final List<StructField> GROUP =
+      List.of(
+          DataTypes.createStructField("population", DataTypes.StringType, false),
+          DataTypes.createStructField("council", DataTypes.StringType, false),
+          DataTypes.createStructField("cohort_year", DataTypes.IntegerType, false),
+          DataTypes.createStructField("age_band", DataTypes.StringType, true));
+
+  public static final StructType SUMMARY_SCHEMA =
+      schema(
+          field("children", DataTypes.LongType),
+          field("events", DataTypes.LongType),
+          field("competing", DataTypes.LongType),
+          field("censored", DataTypes.LongType),
+          field("median_days", DataTypes.DoubleType),
+          field("median_lower_days", DataTypes.DoubleType),
+          field("median_upper_days", DataTypes.DoubleType),
+          field("within_2y", DataTypes.DoubleType),
+          field("within_2y_lower", DataTypes.DoubleType),
+          field("within_2y_upper", DataTypes.DoubleType),
+          field("within_4y", DataTypes.DoubleType),
+          field("within_4y_lower", DataTypes.DoubleType),
+          field("within_4y_upper", DataTypes.DoubleType),
+          field("without_after_4y", DataTypes.DoubleType),
+          field("naive_followed_2y", DataTypes.LongType),
+          field("naive_within_2y", DataTypes.DoubleType),
+          field("naive_followed_4y", DataTypes.LongType),
+          field("naive_over_4y", DataTypes.DoubleType),
+          field("naive_reached", DataTypes.LongType),
+          field("naive_mean_years", DataTypes.DoubleType));
+
+  public static final StructType CURVE_SCHEMA =
+      schema(
+          field("days", DataTypes.IntegerType),
+          field("survival", DataTypes.DoubleType),
+          field("lower", DataTypes.DoubleType),
+          field("upper", DataTypes.DoubleType),
+          field("at_risk", DataTypes.IntegerType),
+          field("events", DataTypes.IntegerType),
+          field("censored", DataTypes.IntegerType));
+
+  public static final StructType ROUTE_SCHEMA =
+      schema(
+          field("outcome", DataTypes.StringType),
+          field("years", DataTypes.IntegerType),
+          field("share", DataTypes.DoubleType));
+
+  /** Groups the cohort outcomes (with Scotland and all ages added) into one row per group. */
+  public static Dataset<Row> grouped(Dataset<Row> outcomes) {
+    return CohortOutcomes.withScotlandAndAllAges(outcomes)
+        .groupBy("population", "council", "cohort_year", "age_band")
+        .agg(collect_list(struct(col("days"), col("cause"), col("followable_days"))).as("children"));
+  }
+
+  public static Dataset<Row> summary(Dataset<Row> grouped) {
+    return grouped.flatMap((FlatMapFunction<Row, Row>) TimeToPermanence::summaryRow, Encoders.row(SUMMARY_SCHEMA));
+  }
+
+  public static Dataset<Row> curves(Dataset<Row> grouped) {
+    return grouped.where(col("age_band").equalTo(CohortOutcomes.ALL_AGES))
+        .flatMap((FlatMapFunction<Row, Row>) TimeToPermanence::curveRows, Encoders.row(CURVE_SCHEMA));
+  }
+
+  public static Dataset<Row> routes(Dataset<Row> grouped) {
+    return grouped.flatMap((FlatMapFunction<Row, Row>) TimeToPermanence::routeRows, Encoders.row(ROUTE_SCHEMA));
+  }
+
+  private static Iterator<Row> summaryRow(Row group) {
+    List<Row> children = group.getList(4);
+    List<Outcome> outcomes = outcomes(children);
+    KaplanMeier km = KaplanMeier.of(outcomes, cause -> cause <= 5, CONFIDENCE);
+    int longest = outcomes.stream().mapToInt(Outcome::days).max().orElse(0);
+    long events = outcomes.stream().filter(o -> o.cause() >= 1 && o.cause() <= 5).count();
+    long competing = outcomes.stream().filter(o -> o.cause() == 6).count();
+    Interval median = km.median();
+    Interval at2 = complement(km, TWO_YEARS, longest);
+    Interval at4 = complement(km, FOUR_YEARS, longest);
+
+    long followed2 = 0;
+    long within2 = 0;
+    long followed4 = 0;
+    long over4 = 0;
+    long reached = 0;
+    double years = 0;
+    for (Row child : children) {
+      int days = child.getInt(0);
+      boolean permanence = child.getInt(1) >= 1 && child.getInt(1) <= 5;
+      int followable = child.getInt(2);
+      if (followable >= TWO_YEARS) {
+        followed2++;
+        within2 += permanence && days <= TWO_YEARS ? 1 : 0;
+      }
+      if (followable >= FOUR_YEARS) {
+        followed4++;
+        over4 += permanence && days <= FOUR_YEARS ? 0 : 1;
+      }
+      if (permanence) {
+        reached++;
+        years += days / 365.25;
+      }
+    }
+    Object[] values = {
+      group.get(0), group.get(1), group.get(2), group.get(3),
+      (long) outcomes.size(), events, competing, outcomes.size() - events - competing,
+      orNull(median.estimate()), orNull(median.lower()), orNull(median.upper()),
+      orNull(at2.estimate()), orNull(at2.lower()), orNull(at2.upper()),
+      orNull(at4.estimate()), orNull(at4.lower()), orNull(at4.upper()),
+      longest >= FOUR_YEARS ? km.survival(FOUR_YEARS) : null,
+      followed2, followed2 == 0 ? null : within2 / (double) followed2,
+      followed4, followed4 == 0 ? null : over4 / (double) followed4,
+      reached, reached == 0 ? null : years / reached
+    };
+    return List.of(RowFactory.create(values)).iterator();
+  }
+
+  private static Iterator<Row> curveRows(Row group) {
+    KaplanMeier km = KaplanMeier.of(outcomes(group.getList(4)), cause -> cause <= 5, CONFIDENCE);
+    List<Row> rows = new ArrayList<>();
+    for (KaplanMeier.Step step : km.steps()) {
+      rows.add(RowFactory.create(group.get(0), group.get(1), group.get(2), group.get(3), step.days(),
+          step.survival(), orNull(step.lower()), orNull(step.upper()), step.atRisk(), step.events(), step.censored()));
+    }
+    return rows.iterator();
+  }
+
+  private static Iterator<Row> routeRows(Row group) {
+    List<Outcome> outcomes = outcomes(group.getList(4));
+    int longest = outcomes.stream().mapToInt(Outcome::days).max().orElse(0);
+    AalenJohansen aj = new AalenJohansen(outcomes, OutcomeKind.CAUSES);
+    List<Row> rows = new ArrayList<>();
+    for (int year : ROUTE_YEARS) {
+      int days = year == 1 ? 365 : year == 2 ? TWO_YEARS : year == 4 ? FOUR_YEARS : 2191;
+      boolean observable = longest >= days;
+      for (OutcomeKind kind : OutcomeKind.competing()) {
+        rows.add(RowFactory.create(group.get(0), group.get(1), group.get(2), group.get(3), kind.name(), year,
+            observable ? aj.incidence(kind.cause(), days) : null));
+      }
+      rows.add(RowFactory.create(group.get(0), group.get(1), group.get(2), group.get(3), "STILL_WAITING", year,
+          observable ? aj.noOutcome(days) : null));
+    }
+    return rows.iterator();
+  }
+
+  private static List<Outcome> outcomes(List<Row> children) {
+    List<Outcome> outcomes = new ArrayList<>(children.size());
+    for (Row child : children) {
+      outcomes.add(new Outcome(child.getInt(0), child.getInt(1)));
+    }
+    return outcomes;
+  }
+
+  /** 1 - S(t) with its interval (limits swap), or empty beyond the longest follow-up. */
+  private static Interval complement(KaplanMeier km, int days, int longest) {
+    if (longest < days) {
+      return new Interval(Double.NaN, Double.NaN, Double.NaN);
+    }
+    Interval s = km.survivalInterval(days);
+    return new Interval(1 - s.estimate(), 1 - s.upper(), 1 - s.lower());
+  }
+
+  private static Double orNull(double value) {
+    return Double.isNaN(value) ? null : value;
+  }
+
+  private static StructField field(String name, org.apache.spark.sql.types.DataType type) {
+    return DataTypes.createStructField(name, type, true);
+  }
+
+  private static StructType schema(StructField... fields) {
+    List<StructField> all = new ArrayList<>(GROUP);
+    all.addAll(List.of(fields));
+    return DataTypes.createStructType(all);
+  }
+}

@@ -1,0 +1,169 @@
+package scot.pace.build;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import scot.pace.TestCouncils;
+import scot.pace.generate.GenerationSummary;
+import scot.pace.generate.SyntheticReturns;
+import scot.pace.generate.YearFigures;
+import scot.pace.measure.KinshipShare;
+import scot.pace.returns.PlacementGroup;
+import scot.pace.journey.ChildKey;
+import scot.pace.journey.Journeys;
+import scot.pace.journey.PseudonymKey;
+import scot.pace.lake.Lake;
+import scot.pace.lake.LakeSession;
+import scot.pace.lake.ReturnIngest;
+import scot.pace.measure.CohortOutcomes;
+import scot.pace.measure.TimeToPermanence;
+
+/**
+ * The journeys and measures built from the returns equal those computed straight from the
+ * generator's true per-child outcomes: exactly for dates and counts, to 1e-9 for estimates. If
+ * they differ, the journey building is wrong.
+ */
+class PipelineAgainstTruthTest {
+  @TempDir static Path dir;
+  static SparkSession spark;
+  static Lake lake;
+  static PseudonymKey key = PseudonymKey.demo();
+  static Map<String, Long> built;
+  static Dataset<Row> truth;
+  static GenerationSummary generated;
+
+  @BeforeAll
+  static void generateIngestBuild() {
+    generated = new SyntheticReturns(TestCouncils.parameters(), TestCouncils.three())
+        .write(dir.resolve("returns"), dir.resolve("truth"), List.of(TestCouncils.ORKNEY, TestCouncils.DUNDEE),
+            2014, 2024);
+    spark = LakeSession.local("local[2]", "PipelineAgainstTruthTest", 2);
+    lake = Lake.at(dir.resolve("lake"));
+    new ReturnIngest(spark, lake, TestCouncils.three(), dir.resolve("staging"))
+        .ingest(dir.resolve("returns"), "run-1", Instant.parse("2026-01-01T00:00:00Z"));
+    built = new LakeBuild(spark, lake, key, TestCouncils.three()).run();
+    truth = truthJourneys();
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  static Dataset<Row> truthJourneys() {
+    StructType schema = StructType.fromDDL(
+        "la_code STRING, child_id STRING, dob DATE, first_looked_after DATE, first_accommodated DATE,"
+            + " permanence_date DATE, permanence_route STRING, exit_date DATE, exit_kind STRING, censor_date DATE,"
+            + " age_at_entry INT, placement_count INT, reentered_within_12m BOOLEAN");
+    return spark.read().schema(schema).option("header", "true")
+        .csv(dir.resolve("truth").resolve("outcomes_S12000023.csv").toString(),
+            dir.resolve("truth").resolve("outcomes_S12000042.csv").toString())
+        .withColumn("council", col("la_code"))
+        .withColumn("child_key", ChildKey.column(key, col("la_code"), col("child_id")))
+        .withColumn("latest_snapshot", expr("DATE'2024-07-31'"))
+        .withColumn("age_band", expr(Journeys.AGE_BAND))
+        .withColumn("permanence_with_kin", lit(false))
+        .drop("la_code", "child_id");
+  }
+
+  @Test
+  void everyChildOfTheReturnsHasTheJourneyTheSimulationGaveIt() {
+    Dataset<Row> journeys = lake.read(spark, Journeys.TABLE);
+    long children = truth.count();
+    assertTrue(children > 2000, "a realistic number of children: " + children);
+    assertEquals(children, journeys.count());
+    String[] compared = {"first_looked_after", "first_accommodated", "permanence_date", "permanence_route",
+        "exit_date", "exit_kind", "censor_date", "age_at_entry", "placement_count", "reentered_within_12m"};
+    Dataset<Row> joined = journeys.alias("p").join(truth.alias("t"), new String[] {"council", "child_key"}, "full_outer");
+    for (String column : compared) {
+      long differing = joined.where(expr("NOT (p." + column + " <=> t." + column + ")")).count();
+      assertEquals(0, differing, column + " differs for " + differing + " children, e.g. "
+          + joined.where(expr("NOT (p." + column + " <=> t." + column + ")"))
+              .select(col("p." + column), col("t." + column)).limit(3).collectAsList());
+    }
+    assertTrue(journeys.where("permanence_date IS NOT NULL").count() > 500);
+    assertTrue(journeys.where("exit_date IS NOT NULL").count() > 100);
+    assertTrue(journeys.where("reentered_within_12m").count() > 10);
+  }
+
+  @Test
+  void timeToPermanenceFromTheReturnsEqualsTheSameMeasuresFromTheTruth() {
+    Dataset<Row> firstYears = spark.sql("SELECT 'S12000023' AS council, 2014 AS first_year UNION ALL"
+        + " SELECT 'S12000042', 2014");
+    Dataset<Row> expected = TimeToPermanence.summary(TimeToPermanence.grouped(CohortOutcomes.of(truth, firstYears)));
+    Dataset<Row> actual = lake.read(spark, TimeToPermanence.SUMMARY);
+    assertEquals(expected.count(), actual.count());
+    String[] group = {"population", "council", "cohort_year", "age_band"};
+    Dataset<Row> joined = actual.alias("a").join(expected.alias("e"), group, "full_outer");
+    for (String exact : List.of("children", "events", "competing", "censored", "naive_followed_2y",
+        "naive_followed_4y", "naive_reached", "median_days", "median_lower_days", "median_upper_days")) {
+      assertEquals(0, joined.where(expr("NOT (a." + exact + " <=> e." + exact + ")")).count(), exact);
+    }
+    for (String estimate : List.of("within_2y", "within_2y_lower", "within_2y_upper", "within_4y", "within_4y_lower",
+        "within_4y_upper", "without_after_4y", "naive_within_2y", "naive_over_4y", "naive_mean_years")) {
+      assertEquals(0, joined.where(expr("(a." + estimate + " IS NULL) <> (e." + estimate + " IS NULL)"
+          + " OR abs(a." + estimate + " - e." + estimate + ") > 1e-9")).count(), estimate);
+    }
+    Row scotland2015 = actual.where("population = 'accommodated' AND council = 'S92000003' AND cohort_year = 2015"
+        + " AND age_band = 'all'").first();
+    assertTrue(scotland2015.<Long>getAs("children") > 100);
+    assertTrue(scotland2015.<Double>getAs("within_4y") > 0.2);
+  }
+
+  @Test
+  void writesEverySilverAndGoldTable() {
+    for (String table : List.of("silver_children", "silver_episodes", "silver_placements", "silver_legal_reasons",
+        "silver_milestones", "silver_journeys", "gold_time_to_permanence", "gold_permanence_curves",
+        "gold_permanence_routes", "gold_kinship_share", "gold_kinship_permanence", "ref_councils")) {
+      assertTrue(built.get(table) > 0, table + " has rows");
+    }
+    assertEquals(0, lake.read(spark, "silver_journeys").columns().length == 0 ? 1
+        : java.util.Arrays.stream(lake.read(spark, "silver_journeys").columns()).filter(c -> c.equals("child_id")).count(),
+        "no raw child id in silver");
+  }
+
+  @Test
+  void kinshipShareAtEachSnapshotCountsWhatTheGeneratorPlaced() {
+    for (YearFigures year : generated.years()) {
+      Row row = lake.read(spark, KinshipShare.TABLE)
+          .where("council = 'S92000003' AND collection_year = " + year.collectionYear()).first();
+      assertEquals(year.lookedAfter(), row.<Long>getAs("looked_after"), "looked after " + year.collectionYear());
+      for (PlacementGroup group : PlacementGroup.values()) {
+        String column = group.name().toLowerCase(java.util.Locale.ROOT);
+        assertEquals((long) year.byPlacement().getOrDefault(group, 0L), row.<Long>getAs(column),
+            column + " " + year.collectionYear());
+      }
+      double shares = 0;
+      for (String group : KinshipShare.groups()) {
+        shares += row.<Double>getAs(group + "_share");
+      }
+      assertEquals(1, shares, 1e-12, "the placement mix adds to 100%");
+      double kinship = row.<Double>getAs("kinship_share");
+      assertTrue(row.<Double>getAs("kinship_lower") < kinship && kinship < row.<Double>getAs("kinship_upper"));
+    }
+  }
+
+  @Test
+  void routeSharesAndStillWaitingAddToOne() {
+    Dataset<Row> sums = lake.read(spark, TimeToPermanence.ROUTES).where("share IS NOT NULL")
+        .groupBy("population", "council", "cohort_year", "age_band", "years")
+        .agg(expr("sum(share) AS total"));
+    assertTrue(sums.count() > 100);
+    assertEquals(0, sums.where("abs(total - 1) > 1e-9").count());
+  }
+}
