@@ -1,0 +1,133 @@
+package scot.pace.rules;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import scot.pace.lake.Lineage;
+import scot.pace.returns.ReturnFile;
+
+/**
+ * Adds to every row of a batch of returns the context its rules read: typed dates (empty when the
+ * text is not a {@code YYYY-MM-DD} date), the folder's snapshot and year start, the council its
+ * {@code la_code} stands for, and, by joins and windows over the whole return, the row's child,
+ * episode, neighbours and duplicates. Everything is a Spark expression; nothing runs row by row in
+ * the driver.
+ */
+public final class ReturnContext {
+  /** The column Spark fills with a line it could not split into the header's fields. */
+  public static final String CORRUPT = "_corrupt_record";
+
+  private final Map<String, String> formerToCurrent;
+
+  public ReturnContext(Map<String, String> formerToCurrent) {
+    this.formerToCurrent = Map.copyOf(formerToCurrent);
+  }
+
+  static String date(String column) {
+    return "CASE WHEN " + column + " RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN try_cast(" + column + " AS DATE) END";
+  }
+
+  public Map<ReturnFile, Dataset<Row>> enrich(Map<ReturnFile, Dataset<Row>> batch) {
+    Map<ReturnFile, Dataset<Row>> common = new EnumMap<>(ReturnFile.class);
+    batch.forEach((file, rows) -> common.put(file, common(file, rows)));
+
+    Dataset<Row> children = common.get(ReturnFile.CHILDREN).withColumn("_dob", expr(date("dob")));
+    Dataset<Row> episodes = common.get(ReturnFile.EPISODES)
+        .withColumn("_start", expr(date("episode_start")))
+        .withColumn("_end", expr(date("episode_end")));
+    Dataset<Row> firstChild = first(children.select(col(Lineage.RETURN_KEY), col("child_id"), col("_dob"),
+        col(Lineage.ROW_NUMBER)), "child_id").drop(Lineage.ROW_NUMBER);
+    Dataset<Row> firstEpisode = first(episodes.select(col(Lineage.RETURN_KEY), col("child_id"), col("episode_id"),
+        col("_start").as("_ep_start"), col("_end").as("_ep_end"), expr("episode_end IS NULL").as("_ep_open"),
+        col(Lineage.ROW_NUMBER)), "child_id", "episode_id").drop(Lineage.ROW_NUMBER);
+    String[] inReturn = {Lineage.RETURN_KEY, "child_id"};
+    String[] inEpisode = {Lineage.RETURN_KEY, "child_id", "episode_id"};
+
+    Map<ReturnFile, Dataset<Row>> enriched = new EnumMap<>(ReturnFile.class);
+    Dataset<Row> withEpisodes = episodes.select(Lineage.RETURN_KEY, "child_id").distinct()
+        .withColumn("_has_episode", expr("true"));
+    enriched.put(ReturnFile.CHILDREN,
+        children.join(withEpisodes, inReturn, "left")
+            .withColumn("_has_episode", expr("coalesce(_has_episode, false)"))
+            .withColumn("_dup", duplicate("child_id")));
+
+    enriched.put(ReturnFile.EPISODES,
+        episodes.join(firstChild.withColumn("_child_known", expr("true")), inReturn, "left")
+            .withColumn("_child_known", expr("coalesce(_child_known, false)"))
+            .withColumn("_prev_end", previous("_end", "child_id"))
+            .withColumn("_prev_open", previousOpen("episode_end", "child_id"))
+            .withColumn("_dup", duplicate("child_id", "episode_id")));
+
+    enriched.put(ReturnFile.PLACEMENTS,
+        withEpisode(common.get(ReturnFile.PLACEMENTS), firstEpisode, inEpisode)
+            .withColumn("_start", expr(date("placement_start")))
+            .withColumn("_end", expr(date("placement_end")))
+            .withColumn("_prev_end", previous("_end", "child_id", "episode_id"))
+            .withColumn("_prev_open", previousOpen("placement_end", "child_id", "episode_id"))
+            .withColumn("_dup", duplicate("child_id", "episode_id", "placement_start")));
+
+    enriched.put(ReturnFile.LEGAL_REASONS,
+        withEpisode(common.get(ReturnFile.LEGAL_REASONS), firstEpisode, inEpisode)
+            .withColumn("_start", expr(date("legal_start")))
+            .withColumn("_end", expr(date("legal_end")))
+            .withColumn("_dup", duplicate("child_id", "episode_id", "legal_start", "legal_reason")));
+
+    Dataset<Row> milestones = withEpisode(common.get(ReturnFile.PERMANENCE), firstEpisode, inEpisode)
+        .withColumn("_date", expr(date("milestone_date")));
+    String episodeWindow = "PARTITION BY " + Lineage.RETURN_KEY + ", child_id, episode_id";
+    enriched.put(ReturnFile.PERMANENCE,
+        milestones
+            .withColumn("_first_rec", expr("min(IF(milestone = 'REC', _date, NULL)) OVER (" + episodeWindow + ")"))
+            .withColumn("_first_panel", expr("min(IF(milestone = 'PANEL', _date, NULL)) OVER (" + episodeWindow + ")"))
+            .withColumn("_last_panel", expr("max(IF(milestone = 'PANEL', _date, NULL)) OVER (" + episodeWindow + ")"))
+            .withColumn("_dup", duplicate("child_id", "episode_id", "milestone", "milestone_date")));
+    return enriched;
+  }
+
+  private Dataset<Row> common(ReturnFile file, Dataset<Row> rows) {
+    String map = formerToCurrent.isEmpty()
+        ? "la_code"
+        : "coalesce(element_at(map(" + formerToCurrent.entrySet().stream()
+            .map(e -> "'" + e.getKey() + "', '" + e.getValue() + "'").collect(Collectors.joining(", "))
+            + "), la_code), la_code)";
+    String line = file.columns().stream().map(c -> "coalesce(" + c + ", '')").collect(Collectors.joining(", "));
+    return rows
+        .withColumn("_snapshot", expr("make_date(" + Lineage.COLLECTION_YEAR + ", 7, 31)"))
+        .withColumn("_year_start", expr("make_date(" + Lineage.COLLECTION_YEAR + " - 1, 8, 1)"))
+        .withColumn("_la_current", expr(map))
+        .withColumn("_line", expr("concat_ws('\u0001', " + line + ")"))
+        .withColumn("_longest", expr("greatest(" + file.columns().stream()
+            .map(c -> "coalesce(length(" + c + "), 0)").collect(Collectors.joining(", ")) + ")"));
+  }
+
+  private static Dataset<Row> withEpisode(Dataset<Row> rows, Dataset<Row> episodes, String[] keys) {
+    return rows.join(episodes.withColumn("_ep_known", expr("true")), keys, "left")
+        .withColumn("_ep_known", expr("coalesce(_ep_known, false)"));
+  }
+
+  private static Dataset<Row> first(Dataset<Row> rows, String... keys) {
+    return rows.withColumn("_n", expr("row_number() OVER (PARTITION BY " + Lineage.RETURN_KEY + ", "
+            + String.join(", ", keys) + " ORDER BY " + Lineage.ROW_NUMBER + ")"))
+        .where("_n = 1").drop("_n");
+  }
+
+  private static org.apache.spark.sql.Column duplicate(String... keys) {
+    return expr("row_number() OVER (PARTITION BY " + Lineage.RETURN_KEY + ", " + String.join(", ", keys)
+        + " ORDER BY " + Lineage.ROW_NUMBER + ") > 1 AND " + String.join(" IS NOT NULL AND ", keys) + " IS NOT NULL");
+  }
+
+  private static org.apache.spark.sql.Column previous(String column, String... keys) {
+    return expr("lag(" + column + ") OVER (PARTITION BY " + Lineage.RETURN_KEY + ", " + String.join(", ", keys)
+        + " ORDER BY _start, " + Lineage.ROW_NUMBER + ")");
+  }
+
+  private static org.apache.spark.sql.Column previousOpen(String rawEnd, String... keys) {
+    return expr("coalesce(lag(" + rawEnd + " IS NULL) OVER (PARTITION BY " + Lineage.RETURN_KEY + ", "
+        + String.join(", ", keys) + " ORDER BY _start, " + Lineage.ROW_NUMBER + "), false)");
+  }
+}

@@ -1,0 +1,92 @@
+package scot.pace.rules;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import scot.pace.lake.Lineage;
+import scot.pace.returns.ReturnFile;
+
+/**
+ * Runs the rule catalogue over a batch of returns as Spark expressions over whole files (no row
+ * is looked at in the driver). Gives one row per broken rule per row, with the rule, severity,
+ * message and the row as it arrived; results are reported, not thrown.
+ */
+public final class Validation {
+  public static final String QUARANTINE = "quarantine";
+
+  /** The violations table's schema. */
+  public static final StructType SCHEMA = StructType.fromDDL(
+      Lineage.RETURN_KEY + " STRING, " + Lineage.COUNCIL + " STRING, " + Lineage.COLLECTION_YEAR + " INT, file STRING, "
+          + Lineage.SOURCE_FILE + " STRING, " + Lineage.ROW_NUMBER + " BIGINT, rule_id STRING, severity STRING,"
+          + " message STRING, raw_row STRING, " + Lineage.RUN_ID + " STRING");
+
+  private final ReturnContext context;
+  private final List<Rule> rules;
+
+  public Validation(Map<String, String> formerToCurrent) {
+    this(formerToCurrent, RuleCatalogue.all());
+  }
+
+  public Validation(Map<String, String> formerToCurrent, List<Rule> rules) {
+    this.context = new ReturnContext(formerToCurrent);
+    this.rules = List.copyOf(rules);
+  }
+
+  /** Every violation in the batch, all files together (schema {@link #SCHEMA}). */
+  public Dataset<Row> violations(Map<ReturnFile, Dataset<Row>> batch) {
+    Map<ReturnFile, Dataset<Row>> enriched = context.enrich(batch);
+    Dataset<Row> all = null;
+    for (ReturnFile file : ReturnFile.values()) {
+      Dataset<Row> part = violations(file, enriched.get(file));
+      all = all == null ? part : all.unionByName(part);
+    }
+    return all;
+  }
+
+  private Dataset<Row> violations(ReturnFile file, Dataset<Row> rows) {
+    List<String> checks = new ArrayList<>();
+    for (Rule rule : rules) {
+      if (rule.file() == file) {
+        checks.add("IF(coalesce(" + rule.condition() + ", false), named_struct('rule_id', '" + rule.id()
+            + "', 'severity', '" + rule.severity() + "', 'message', " + rule.message() + "), NULL)");
+      }
+    }
+    String raw = "to_json(named_struct(" + file.columns().stream().map(c -> "'" + c + "', " + c)
+        .collect(Collectors.joining(", ")) + "))";
+    return rows
+        .withColumn("_violations", expr("filter(array(" + String.join(", ", checks) + "), v -> v IS NOT NULL)"))
+        .where("size(_violations) > 0")
+        .withColumn("_violation", expr("explode(_violations)"))
+        .select(
+            col(Lineage.RETURN_KEY), col(Lineage.COUNCIL), col(Lineage.COLLECTION_YEAR), lit(file.fileName()).as("file"),
+            col(Lineage.SOURCE_FILE), col(Lineage.ROW_NUMBER), col("_violation.rule_id").as("rule_id"),
+            col("_violation.severity").as("severity"), col("_violation.message").as("message"),
+            expr(raw).as("raw_row"), col(Lineage.RUN_ID));
+  }
+
+  /** The rows of {@code file} in {@code bronze} that break no error rule. */
+  public static Dataset<Row> accepted(Dataset<Row> bronze, ReturnFile file, Dataset<Row> quarantine) {
+    Dataset<Row> errors = quarantine
+        .where(col("file").equalTo(file.fileName()).and(col("severity").equalTo(Severity.ERROR.name())))
+        .select(Lineage.RETURN_KEY, Lineage.ROW_NUMBER).distinct();
+    return bronze.join(errors, new String[] {Lineage.RETURN_KEY, Lineage.ROW_NUMBER}, "left_anti");
+  }
+
+  /** One batch per file kind, the input {@link #violations} takes. */
+  public static Map<ReturnFile, Dataset<Row>> batch(java.util.function.Function<ReturnFile, Dataset<Row>> read) {
+    Map<ReturnFile, Dataset<Row>> batch = new EnumMap<>(ReturnFile.class);
+    for (ReturnFile file : ReturnFile.values()) {
+      batch.put(file, read.apply(file));
+    }
+    return batch;
+  }
+}

@@ -1,0 +1,124 @@
+package scot.pace.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import scot.pace.lake.BronzeTables;
+import scot.pace.lake.LakeSession;
+import scot.pace.returns.ReturnFile;
+
+/**
+ * Every rule against its worked example: the clean example return breaks no rule (the passing
+ * row of every rule), and each rule's edits make it fire on a row of its file (the breaking row).
+ * An injectable rule's edit breaks that rule alone, on that row alone. All examples are checked in
+ * one Spark pass, one return per rule.
+ */
+class RuleCatalogueTest {
+  static SparkSession spark;
+  static Map<String, Set<String>> firedByReturn = new HashMap<>();
+
+  @BeforeAll
+  static void validateEveryExample() {
+    spark = LakeSession.local("local[2]", "RuleCatalogueTest", 2);
+    Map<ReturnFile, List<Row>> rows = new EnumMap<>(ReturnFile.class);
+    for (ReturnFile file : ReturnFile.values()) {
+      rows.put(file, new ArrayList<>());
+    }
+    addReturn(rows, "CLEAN", List.of());
+    for (Rule rule : RuleCatalogue.all()) {
+      addReturn(rows, rule.id(), rule.example().stream().map(e -> e.file() == null
+          ? new Edit(rule.file(), e.row(), e.column(), e.value(), e.values()) : e).toList());
+    }
+    Map<ReturnFile, Dataset<Row>> batch = Validation.batch(f -> spark.createDataFrame(rows.get(f), BronzeTables.schema(f)));
+    for (Row violation : new Validation(Map.of("S12000015", "S12000047")).violations(batch).collectAsList()) {
+      firedByReturn.computeIfAbsent(violation.getString(0), k -> new HashSet<>())
+          .add(violation.getAs("rule_id") + "|" + violation.getAs("file") + "|" + violation.getAs("_row_number")
+              + "|" + violation.getAs("severity"));
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  @Test
+  void theCatalogueHasAtLeastFortyRulesWithUniqueIds() {
+    assertTrue(RuleCatalogue.all().size() >= 40, "rules: " + RuleCatalogue.all().size());
+    assertEquals(RuleCatalogue.all().size(), RuleCatalogue.all().stream().map(Rule::id).distinct().count());
+  }
+
+  @Test
+  void theCleanExampleBreaksNoRule() {
+    assertEquals(null, firedByReturn.get("CLEAN"));
+  }
+
+  @Test
+  void everyRuleFiresOnItsExample() {
+    for (Rule rule : RuleCatalogue.all()) {
+      Set<String> fired = firedByReturn.getOrDefault(rule.id(), Set.of());
+      assertTrue(fired.stream().anyMatch(f -> f.startsWith(rule.id() + "|" + rule.file().fileName() + "|")),
+          rule.id() + " did not fire on its example; fired: " + fired);
+    }
+  }
+
+  @Test
+  void anInjectableRuleBreaksAloneOnTheRowItChanges() {
+    for (Rule rule : RuleCatalogue.all()) {
+      if (rule.injectable()) {
+        Edit edit = rule.injection();
+        assertEquals(Set.of(rule.id() + "|" + rule.file().fileName() + "|" + (edit.row() + 2) + "|ERROR"),
+            firedByReturn.get(rule.id()), rule.id());
+      }
+    }
+  }
+
+  static void addReturn(Map<ReturnFile, List<Row>> rows, String key, List<Edit> edits) {
+    for (ReturnFile file : ReturnFile.values()) {
+      List<List<String>> lines = new ArrayList<>();
+      for (List<String> line : RuleCatalogue.EXAMPLE.get(file)) {
+        lines.add(new ArrayList<>(line));
+      }
+      for (Edit edit : edits) {
+        if (edit.file() != file) {
+          continue;
+        }
+        if (edit.isAddition()) {
+          lines.add(new ArrayList<>(edit.values()));
+        } else {
+          lines.get(edit.row()).set(file.columns().indexOf(edit.column()), edit.value());
+        }
+      }
+      for (int i = 0; i < lines.size(); i++) {
+        List<Object> values = new ArrayList<>();
+        for (String value : lines.get(i)) {
+          values.add(value.isEmpty() ? null : value);
+        }
+        values.add("S12000023");
+        values.add(2020);
+        values.add(key);
+        values.add(file.fileName());
+        values.add("sha");
+        values.add((long) i + 2);
+        values.add("test");
+        values.add(Timestamp.valueOf("2026-01-01 00:00:00"));
+        rows.get(file).add(RowFactory.create(values.toArray()));
+      }
+    }
+  }
+}
