@@ -37,7 +37,7 @@ final class IngestCommand extends PaceCommand {
         out().printf(Locale.ROOT, "  %-20s %,12d rows loaded%n", file.bronzeTable(), report.rowsByFile().getOrDefault(file, 0L));
       }
       out().println("Lake: " + config.lake().root());
-      return report.hasRejections() ? ExitCode.WARNINGS : ExitCode.SUCCESS;
+      return report.needsAttention() ? ExitCode.WARNINGS : ExitCode.SUCCESS;
     } finally {
       spark.stop();
     }

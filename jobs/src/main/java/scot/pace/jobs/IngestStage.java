@@ -17,12 +17,19 @@ final class IngestStage {
     IngestReport report =
         progress.stage(
             "ingest",
-            () -> new ReturnIngest(spark, config.lake(), config.councilRegistry(), config.stagingDir())
+            () -> new ReturnIngest(spark, config.lake(), config.councilRegistry(), config.stagingDir(),
+                    config.ingest().holdBackErrorRate())
                 .ingest(returnsDir, runId, startedAt),
-            r -> String.format(Locale.ROOT, "%d returns loaded (%,d rows), %d unchanged, %d rejected",
-                r.loaded().size(), r.rowsLoaded(), r.unchanged().size(), r.rejected().size()));
+            r -> String.format(Locale.ROOT, "%d returns loaded (%,d rows), %d unchanged, %d rejected, %d held back",
+                r.loaded().size(), r.rowsLoaded(), r.unchanged().size(), r.rejected().size(), r.heldBack().size()));
     for (ReturnProblem problem : report.rejected()) {
       progress.say("  rejected " + problem.returnName() + ": " + problem.message());
+    }
+    for (ReturnProblem problem : report.heldBack()) {
+      progress.say("  held back " + problem.returnName() + ": " + problem.reason());
+    }
+    for (String warning : report.warnings()) {
+      progress.say("  warning: " + warning);
     }
     return report;
   }

@@ -30,7 +30,7 @@ final class NightlyRun {
     try {
       IngestReport ingest = IngestStage.run(progress, spark, config, config.returnsDir(), runId, start);
       BuildStage.run(progress, spark, config, key);
-      return ingest.hasRejections() ? ExitCode.WARNINGS : ExitCode.SUCCESS;
+      return ingest.needsAttention() ? ExitCode.WARNINGS : ExitCode.SUCCESS;
     } finally {
       spark.stop();
     }

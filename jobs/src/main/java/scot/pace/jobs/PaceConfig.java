@@ -60,8 +60,18 @@ public record PaceConfig(
     }
   }
 
-  /** @param stagingDir where zips are unpacked; empty means {@code <lake>/_staging} */
-  public record IngestSettings(String stagingDir) {}
+  /**
+   * @param stagingDir where zips are unpacked; empty means {@code <lake>/_staging}
+   * @param holdBackErrorRate share of a re-submission's rows in error above which it is held back
+   */
+  public record IngestSettings(String stagingDir, double holdBackErrorRate) {
+    public IngestSettings {
+      if (!(holdBackErrorRate >= 0 && holdBackErrorRate <= 1)) {
+        throw new IllegalArgumentException(
+            "ingest.holdBackErrorRate must be a share between 0 and 1, was " + holdBackErrorRate);
+      }
+    }
+  }
 
   /** @param keyFile a file holding the pseudonymisation key; empty for none */
   public record PseudonymisationSettings(String keyFile) {}

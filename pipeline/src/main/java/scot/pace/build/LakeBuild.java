@@ -23,9 +23,11 @@ import scot.pace.measure.CohortOutcomes;
 import scot.pace.measure.KinshipShare;
 import scot.pace.measure.TimeToPermanence;
 import scot.pace.returns.ReturnFile;
+import scot.pace.rules.Validation;
 
 /**
- * {@code pace build}: from the bronze tables, the silver facts and journeys, then the gold
+ * {@code pace build}: from the accepted bronze rows (those in quarantine with an error are left
+ * out), the silver facts and journeys, then the gold
  * measures. Every table is replaced whole in one Delta commit, so a reader sees either the last
  * build or this one, never half of it; journeys are read once and shared by every measure.
  */
@@ -53,17 +55,17 @@ public final class LakeBuild {
       }
     }
     Map<String, Long> rows = new LinkedHashMap<>();
-    Dataset<Row> bronzeChildren = lake.read(spark, ReturnFile.CHILDREN.bronzeTable());
+    Dataset<Row> bronzeChildren = accepted(ReturnFile.CHILDREN);
 
     describe("silver: episodes");
-    write(Silver.episodes(lake.read(spark, ReturnFile.EPISODES.bronzeTable()), key), Silver.EPISODES, rows);
+    write(Silver.episodes(accepted(ReturnFile.EPISODES), key), Silver.EPISODES, rows);
     Dataset<Row> episodes = lake.read(spark, Silver.EPISODES);
     describe("silver: children, placements, legal reasons, milestones");
     write(Silver.children(bronzeChildren, key), Silver.CHILDREN, rows);
-    write(Silver.placements(lake.read(spark, ReturnFile.PLACEMENTS.bronzeTable()), episodes, key), Silver.PLACEMENTS, rows);
-    write(Silver.legalReasons(lake.read(spark, ReturnFile.LEGAL_REASONS.bronzeTable()), episodes, key),
+    write(Silver.placements(accepted(ReturnFile.PLACEMENTS), episodes, key), Silver.PLACEMENTS, rows);
+    write(Silver.legalReasons(accepted(ReturnFile.LEGAL_REASONS), episodes, key),
         Silver.LEGAL_REASONS, rows);
-    write(Silver.milestones(lake.read(spark, ReturnFile.PERMANENCE.bronzeTable()), episodes, key),
+    write(Silver.milestones(accepted(ReturnFile.PERMANENCE), episodes, key),
         Silver.MILESTONES, rows);
 
     describe("silver: journeys");
@@ -111,6 +113,15 @@ public final class LakeBuild {
         DataTypes.createStructField("pace_start", DataTypes.DateType, true),
         DataTypes.createStructField("aim_weeks", DataTypes.IntegerType, true),
         DataTypes.createStructField("aim_share", DataTypes.DoubleType, true)))).coalesce(1);
+  }
+
+  /** The bronze rows of {@code file} that broke no error rule: quarantined rows go no further. */
+  private Dataset<Row> accepted(ReturnFile file) {
+    Dataset<Row> bronze = lake.read(spark, file.bronzeTable());
+    if (!lake.exists(spark, Validation.QUARANTINE)) {
+      return bronze;
+    }
+    return Validation.accepted(bronze, file, lake.read(spark, Validation.QUARANTINE));
   }
 
   private void describe(String stage) {

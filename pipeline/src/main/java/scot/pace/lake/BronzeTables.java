@@ -175,25 +175,23 @@ public final class BronzeTables {
   }
 
   /**
-   * Replaces the rows of the given returns in every bronze table, one commit per table, and
-   * gives the rows now held per table and return key.
+   * Replaces the rows of the returns {@code keys} in every bronze table with {@code data} (already
+   * read, with lineage), one commit per table, and gives the rows now held per table and return key.
    */
-  public Map<ReturnFile, Map<String, Long>> replace(List<ReturnSubmission> submissions, String runId, Instant ingestedAt) {
+  public Map<ReturnFile, Map<String, Long>> replace(Map<ReturnFile, Dataset<Row>> data, List<String> keys) {
     Map<ReturnFile, Map<String, Long>> counts = new EnumMap<>(ReturnFile.class);
-    if (submissions.isEmpty()) {
+    if (keys.isEmpty()) {
       createIfMissing();
       return counts;
     }
-    String keys =
-        submissions.stream().map(s -> "'" + s.returnKey() + "'").sorted().collect(Collectors.joining(","));
-    String predicate = Lineage.RETURN_KEY + " IN (" + keys + ")";
+    String predicate = keyPredicate(keys);
     // The five tables are independent: writing them side by side lets one table's Delta commit
     // (driver work) overlap another's tasks. Each still commits atomically on its own.
     ExecutorService pool = Executors.newFixedThreadPool(ReturnFile.values().length);
     try {
       Map<ReturnFile, Future<Map<String, Long>>> pending = new EnumMap<>(ReturnFile.class);
       for (ReturnFile file : ReturnFile.values()) {
-        pending.put(file, pool.submit(() -> replaceOne(file, submissions, predicate, runId, ingestedAt)));
+        pending.put(file, pool.submit(() -> replaceOne(file, data.get(file), predicate, keys.size())));
       }
       for (Map.Entry<ReturnFile, Future<Map<String, Long>>> entry : pending.entrySet()) {
         counts.put(entry.getKey(), await(entry.getValue()));
@@ -204,12 +202,17 @@ public final class BronzeTables {
     return counts;
   }
 
-  private Map<String, Long> replaceOne(
-      ReturnFile file, List<ReturnSubmission> submissions, String predicate, String runId, Instant ingestedAt) {
+  /** {@code _return_key IN (...)}, the predicate that replaces whole returns. */
+  public static String keyPredicate(List<String> keys) {
+    return Lineage.RETURN_KEY + " IN (" + keys.stream().map(k -> "'" + k + "'").sorted().collect(Collectors.joining(","))
+        + ")";
+  }
+
+  private Map<String, Long> replaceOne(ReturnFile file, Dataset<Row> data, String predicate, int returns) {
     long started = System.nanoTime();
-    spark.sparkContext().setJobDescription("ingest " + file.bronzeTable() + " (" + submissions.size() + " returns)");
+    spark.sparkContext().setJobDescription("ingest " + file.bronzeTable() + " (" + returns + " returns)");
     createIfMissing(file);
-    read(file, submissions, runId, ingestedAt)
+    data.where(predicate)
         .write()
         .format("delta")
         .mode("overwrite")
@@ -220,7 +223,7 @@ public final class BronzeTables {
         lake.read(spark, file.bronzeTable()).where(predicate).groupBy(Lineage.RETURN_KEY).count().collectAsList()) {
       perReturn.put(row.getString(0), row.getLong(1));
     }
-    LOG.info(String.format("%s: %d returns replaced in %.1f s", file.bronzeTable(), submissions.size(),
+    LOG.info(String.format("%s: %d returns replaced in %.1f s", file.bronzeTable(), returns,
         (System.nanoTime() - started) / 1e9));
     return perReturn;
   }

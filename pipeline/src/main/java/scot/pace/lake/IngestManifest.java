@@ -25,6 +25,8 @@ public final class IngestManifest {
   /** What became of a return in a run. */
   public enum Status {
     LOADED,
+    /** Readable, but a re-submission with too many rows in error: the earlier one stays in force. */
+    HELD_BACK,
     REJECTED
   }
 
@@ -52,7 +54,7 @@ public final class IngestManifest {
    * What the manifest says now: the latest state of every return key, and the sequence number of
    * the last append (0 for none), which orders appends even within one clock tick.
    */
-  public record State(Map<String, Latest> latest, long lastSequence) {}
+  public record State(Map<String, Latest> latest, java.util.Set<String> everLoaded, long lastSequence) {}
 
   static final StructType SCHEMA =
       DataTypes.createStructType(
@@ -84,8 +86,9 @@ public final class IngestManifest {
   /** The latest fingerprint and status of every return key (a few rows per return: metadata). */
   public State state() {
     Map<String, Latest> latest = new HashMap<>();
+    java.util.Set<String> everLoaded = new java.util.HashSet<>();
     if (!lake.exists(spark, TABLE)) {
-      return new State(latest, 0);
+      return new State(latest, everLoaded, 0);
     }
     spark.sparkContext().setJobDescription("read the ingest manifest");
     List<Row> rows =
@@ -94,15 +97,19 @@ public final class IngestManifest {
             .agg(org.apache.spark.sql.functions.max_by(
                     org.apache.spark.sql.functions.struct("fingerprint", "status"),
                     org.apache.spark.sql.functions.col("sequence")).as("latest"),
-                org.apache.spark.sql.functions.max("sequence").as("sequence"))
+                org.apache.spark.sql.functions.max("sequence").as("sequence"),
+                org.apache.spark.sql.functions.expr("max(status = 'LOADED')").as("ever_loaded"))
             .collectAsList();
     long last = 0;
     for (Row row : rows) {
       Row state = row.getStruct(1);
       latest.put(row.getString(0), new Latest(state.getString(0), Status.valueOf(state.getString(1))));
       last = Math.max(last, row.getLong(2));
+      if (row.getBoolean(3)) {
+        everLoaded.add(row.getString(0));
+      }
     }
-    return new State(latest, last);
+    return new State(latest, everLoaded, last);
   }
 
   /** Appends the entries of one run under the next sequence number after {@code state}'s. */

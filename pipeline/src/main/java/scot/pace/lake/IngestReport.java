@@ -12,6 +12,9 @@ import scot.pace.returns.ReturnProblem;
  * @param loaded return keys loaded (new or re-submitted), in order
  * @param unchanged return keys skipped because the same submission is already loaded
  * @param rejected returns that could not be read, with the reason
+ * @param heldBack re-submissions with too many rows in error, with the reason
+ * @param warnings other things the analyst should know (ignored columns, returns loaded with many
+ *     errors)
  * @param rowsByFile rows loaded in this run per file kind
  */
 public record IngestReport(
@@ -19,20 +22,25 @@ public record IngestReport(
     List<String> loaded,
     List<String> unchanged,
     List<ReturnProblem> rejected,
+    List<ReturnProblem> heldBack,
+    List<String> warnings,
     Map<ReturnFile, Long> rowsByFile) {
 
   public IngestReport {
     loaded = List.copyOf(loaded);
     unchanged = List.copyOf(unchanged);
     rejected = List.copyOf(rejected);
+    heldBack = List.copyOf(heldBack);
+    warnings = List.copyOf(warnings);
     rowsByFile = Map.copyOf(rowsByFile);
+  }
+
+  /** Whether the run should end with the "finished with warnings" status. */
+  public boolean needsAttention() {
+    return !rejected.isEmpty() || !heldBack.isEmpty() || !warnings.isEmpty();
   }
 
   public long rowsLoaded() {
     return rowsByFile.values().stream().mapToLong(Long::longValue).sum();
-  }
-
-  public boolean hasRejections() {
-    return !rejected.isEmpty();
   }
 }

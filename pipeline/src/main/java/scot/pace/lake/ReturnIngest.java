@@ -5,11 +5,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import scot.pace.council.Councils;
 import scot.pace.files.Folders;
 import scot.pace.returns.ReturnFile;
@@ -18,62 +23,133 @@ import scot.pace.returns.ReturnLocator;
 import scot.pace.returns.ReturnProblem;
 import scot.pace.returns.ReturnSubmission;
 import scot.pace.returns.Sha256;
+import scot.pace.rules.Validation;
 
 /**
- * Ingest: finds the returns under a folder, loads the new and re-submitted ones into the bronze
- * tables (one commit per table for the whole batch), skips those already loaded unchanged, sets
- * aside those that cannot be read, and records what it did in the ingest manifest, last, so that
- * a run killed part-way simply loads the same returns again next time.
+ * Ingest: finds the returns under a folder, reads the new and re-submitted ones, checks every row
+ * against the rule catalogue, and loads them into the bronze tables (one commit per table for the
+ * whole batch) with their quarantine and quality rows; skips those already loaded unchanged; sets
+ * aside those that cannot be read; and holds back a re-submission whose share of rows in error is
+ * over the threshold, so the earlier accepted submission stays in force. What it did goes into the
+ * ingest manifest last, so a run killed part-way simply loads the same returns again next time.
  */
 public final class ReturnIngest {
   private final SparkSession spark;
   private final Lake lake;
   private final Councils councils;
   private final Path staging;
+  private final double holdBackErrorRate;
 
   public ReturnIngest(SparkSession spark, Lake lake, Councils councils, Path staging) {
+    this(spark, lake, councils, staging, 0.05);
+  }
+
+  /** @param holdBackErrorRate share of a re-submission's rows in error above which it is held back */
+  public ReturnIngest(SparkSession spark, Lake lake, Councils councils, Path staging, double holdBackErrorRate) {
     this.spark = spark;
     this.lake = lake;
     this.councils = councils;
     this.staging = staging;
+    this.holdBackErrorRate = holdBackErrorRate;
   }
 
   public IngestReport ingest(Path returnsRoot, String runId, Instant startedAt) {
     Path runStaging = staging.resolve(runId);
+    List<Dataset<Row>> cached = new ArrayList<>();
     try {
       ReturnLocator.Located located = new ReturnLocator(councils, runStaging).locate(returnsRoot);
       IngestManifest manifest = new IngestManifest(spark, lake);
       IngestManifest.State state = manifest.state();
       Map<String, IngestManifest.Latest> latest = state.latest();
 
-      List<ReturnSubmission> toLoad = new ArrayList<>();
+      List<ReturnSubmission> toRead = new ArrayList<>();
       List<String> unchanged = new ArrayList<>();
       for (ReturnSubmission submission : located.submissions()) {
         IngestManifest.Latest previous = latest.get(submission.returnKey());
-        if (previous != null
-            && previous.status() == IngestManifest.Status.LOADED
-            && previous.fingerprint().equals(submission.fingerprint())) {
+        if (previous != null && previous.fingerprint().equals(submission.fingerprint())
+            && previous.status() != IngestManifest.Status.REJECTED) {
           unchanged.add(submission.returnKey());
         } else {
-          toLoad.add(submission);
+          toRead.add(submission);
         }
       }
-      toLoad.sort(Comparator.comparing(ReturnSubmission::returnKey));
+      toRead.sort(Comparator.comparing(ReturnSubmission::returnKey));
 
-      Map<ReturnFile, Map<String, Long>> counts =
-          new BronzeTables(spark, lake).replace(toLoad, runId, startedAt);
+      Map<ReturnFile, Dataset<Row>> batch = new EnumMap<>(ReturnFile.class);
+      for (ReturnFile file : ReturnFile.values()) {
+        Dataset<Row> rows = new BronzeTables(spark, lake).read(file, toRead, runId, startedAt)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(rows);
+        batch.put(file, rows);
+      }
+      Map<String, Double> errorRates = new HashMap<>();
+      Dataset<Row> violations = null;
+      Dataset<Row> quality = null;
+      if (!toRead.isEmpty()) {
+        spark.sparkContext().setJobDescription("validate " + toRead.size() + " returns");
+        violations = new Validation(councils.formerToCurrent()).violations(batch)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(violations);
+        quality = QualityTables.quality(batch, violations).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(quality);
+        for (Row row : quality.groupBy("return_key")
+            .agg(org.apache.spark.sql.functions.expr("sum(rows_quarantined) / greatest(sum(rows_read), 1)"))
+            .collectAsList()) {
+          errorRates.put(row.getString(0), row.getDouble(1));
+        }
+      }
+
+      List<String> loaded = new ArrayList<>();
+      List<ReturnProblem> heldBack = new ArrayList<>();
+      List<String> warnings = new ArrayList<>();
+      for (ReturnSubmission submission : toRead) {
+        double rate = errorRates.getOrDefault(submission.returnKey(), 0.0);
+        boolean earlierInForce = state.everLoaded().contains(submission.returnKey());
+        if (rate > holdBackErrorRate && earlierInForce) {
+          heldBack.add(new ReturnProblem(submission.id().folderName(), submission.source().toString(),
+              String.format(Locale.ROOT, "%.1f%% of its rows break error rules (more than the %.1f%% allowed for a"
+                  + " re-submission); the earlier submission stays in force. Run `pace validate %s` for the list.",
+                  100 * rate, 100 * holdBackErrorRate, submission.source())));
+        } else {
+          loaded.add(submission.returnKey());
+          if (rate > holdBackErrorRate) {
+            warnings.add(String.format(Locale.ROOT, "%s: %.1f%% of rows are in error and set aside in quarantine"
+                + " (loaded, as no earlier submission is in force)", submission.id().folderName(), 100 * rate));
+          }
+        }
+        for (ReturnFile file : ReturnFile.values()) {
+          List<String> unknown = submission.headers().get(file).stream().filter(c -> !file.columns().contains(c)).toList();
+          if (!unknown.isEmpty()) {
+            warnings.add(submission.displayNames().get(file) + ": columns the contract does not know were ignored: "
+                + String.join(", ", unknown));
+          }
+        }
+      }
+
+      Map<ReturnFile, Map<String, Long>> counts = new BronzeTables(spark, lake).replace(batch, loaded);
+      if (violations != null) {
+        new QualityTables(spark, lake).replace(violations, quality, loaded, runId);
+      }
 
       List<IngestManifest.Entry> entries = new ArrayList<>();
       Map<ReturnFile, Long> rowsByFile = new EnumMap<>(ReturnFile.class);
-      for (ReturnSubmission submission : toLoad) {
+      Set<String> loadedKeys = new HashSet<>(loaded);
+      for (ReturnSubmission submission : toRead) {
+        boolean isLoaded = loadedKeys.contains(submission.returnKey());
+        String reason = isLoaded ? null : heldBack.stream()
+            .filter(p -> p.path().equals(submission.source().toString())).findFirst().map(ReturnProblem::reason)
+            .orElse(null);
         for (ReturnFile file : ReturnFile.values()) {
           long rows = counts.getOrDefault(file, Map.of()).getOrDefault(submission.returnKey(), 0L);
-          rowsByFile.merge(file, rows, Long::sum);
+          if (isLoaded) {
+            rowsByFile.merge(file, rows, Long::sum);
+          }
           entries.add(new IngestManifest.Entry(
               runId, submission.returnKey(), submission.id().folderName(), submission.councilCode(),
               submission.id().collectionYear(), file.fileName(), submission.displayNames().get(file),
-              submission.sha256().get(file), submission.bytes().get(file), rows,
-              submission.fingerprint(), IngestManifest.Status.LOADED, null, startedAt));
+              submission.sha256().get(file), submission.bytes().get(file), isLoaded ? rows : null,
+              submission.fingerprint(), isLoaded ? IngestManifest.Status.LOADED : IngestManifest.Status.HELD_BACK,
+              reason, startedAt));
         }
       }
       List<ReturnProblem> rejected = new ArrayList<>();
@@ -95,9 +171,10 @@ public final class ReturnIngest {
             fingerprint, IngestManifest.Status.REJECTED, problem.reason(), startedAt));
       }
       manifest.append(state, entries);
-      return new IngestReport(
-          runId, toLoad.stream().map(ReturnSubmission::returnKey).toList(), unchanged, rejected, rowsByFile);
+      return new IngestReport(runId, loaded, unchanged, rejected, heldBack, warnings, rowsByFile);
     } finally {
+      cached.forEach(Dataset::unpersist);
+      spark.sparkContext().setJobDescription(null);
       Folders.deleteRecursively(runStaging);
     }
   }
