@@ -35,7 +35,7 @@ final class DemoCommand extends PaceCommand {
       GenerationSummary summary = GenerateCommand.generate(
           progress, config, config.generator(), null,
           new YearRange(config.generator().firstYear(), config.generator().lastYear()),
-          config.returnsDir(), config.truthDir());
+          config.returnsDir(), config.truthDir(), 0);
       GenerateCommand.printSummary(summary, out());
     } else {
       progress.say("returns already in " + config.returnsDir().toAbsolutePath().normalize() + "; not generating");

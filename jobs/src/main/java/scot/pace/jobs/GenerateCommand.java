@@ -37,6 +37,11 @@ final class GenerateCommand extends PaceCommand {
   @Option(names = "--seed", paramLabel = "N", description = "Random seed (default generator.seed).")
   Long seed;
 
+  @Option(names = "--inject-errors", paramLabel = "RATE",
+      description = "Break this share of rows (e.g. 0.01), each with one kind of error the checker knows;"
+          + " which rows, with which rule, goes to <truth>/injected_<code>.csv.")
+  double injectErrors;
+
   @Override
   ExitCode run() {
     PaceConfig config = common.load();
@@ -51,16 +56,17 @@ final class GenerateCommand extends PaceCommand {
     Path returnsDir = returns != null ? returns : config.returnsDir();
     Path truthDir = truth != null ? truth : config.truthDir();
     Progress progress = new Progress(out());
-    GenerationSummary summary = generate(progress, config, parameters, councils, range, returnsDir, truthDir);
+    GenerationSummary summary =
+        generate(progress, config, parameters, councils, range, returnsDir, truthDir, injectErrors);
     printSummary(summary, out());
     return ExitCode.SUCCESS;
   }
 
   static GenerationSummary generate(
       Progress progress, PaceConfig config, GeneratorParameters parameters, List<String> councilCodes,
-      YearRange range, Path returnsDir, Path truthDir) {
+      YearRange range, Path returnsDir, Path truthDir, double errorRate) {
     List<Council> selected = config.councilRegistry().select(councilCodes);
-    SyntheticReturns generator = new SyntheticReturns(parameters, config.councilRegistry());
+    SyntheticReturns generator = new SyntheticReturns(parameters, config.councilRegistry(), errorRate);
     return progress.stage(
         "generate",
         () -> generator.write(returnsDir, truthDir, selected, range.from(), range.to()),

@@ -12,9 +12,20 @@ import java.util.List;
 /** Writes one UTF-8 CSV file with a header, quoting fields only where RFC 4180 needs it. */
 final class CsvWriter implements Closeable {
   private final BufferedWriter out;
+  private final RowHook hook;
   private long rows;
 
+  /** Sees each data row (and its spreadsheet row number) before it is written, and may change it. */
+  interface RowHook {
+    void beforeWrite(long rowNumber, List<String> values);
+  }
+
   CsvWriter(Path file, List<String> header) {
+    this(file, header, null);
+  }
+
+  CsvWriter(Path file, List<String> header, RowHook hook) {
+    this.hook = hook;
     try {
       this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -25,11 +36,14 @@ final class CsvWriter implements Closeable {
   }
 
   void row(Object... values) {
-    String[] text = new String[values.length];
-    for (int i = 0; i < values.length; i++) {
-      text[i] = values[i] == null ? "" : values[i].toString();
+    List<String> text = new java.util.ArrayList<>(values.length);
+    for (Object value : values) {
+      text.add(value == null ? "" : value.toString());
     }
-    line(List.of(text));
+    if (hook != null) {
+      hook.beforeWrite(rows + 2, text);
+    }
+    line(text);
   }
 
   void line(List<String> values) {

@@ -31,10 +31,23 @@ import scot.pace.returns.ReturnId;
 public final class SyntheticReturns {
   private final GeneratorParameters parameters;
   private final Councils councils;
+  private final double errorRate;
 
   public SyntheticReturns(GeneratorParameters parameters, Councils councils) {
+    this(parameters, councils, 0);
+  }
+
+  /**
+   * @param errorRate share of rows to break, each with one injectable rule of the catalogue,
+   *     recorded in {@code truth/injected_<code>.csv}; 0 for clean returns
+   */
+  public SyntheticReturns(GeneratorParameters parameters, Councils councils, double errorRate) {
+    if (!(errorRate >= 0 && errorRate < 1)) {
+      throw new IllegalArgumentException("--inject-errors must be a share from 0 to below 1, was " + errorRate);
+    }
     this.parameters = parameters;
     this.councils = councils;
+    this.errorRate = errorRate;
   }
 
   /** Writes the returns of {@code selected} councils for collection years {@code from..to}. */
@@ -56,14 +69,18 @@ public final class SyntheticReturns {
       List<SimulatedChild> children = simulate(council, Math.max(to, parameters.lastYear()));
       simulated += children.size();
       boolean[] appears = new boolean[children.size()];
+      ErrorInjector injector = new ErrorInjector(errorRate, parameters.seed() * 7_919L + council.code().hashCode() + 1);
       for (int year = from; year <= to; year++) {
-        ReturnSlice slice = new ReturnSlice(council, year, children, appears);
+        ReturnSlice slice = new ReturnSlice(council, year, children, appears, injector);
         YearFigures figures = slice.writeTo(returnsDir, rows);
         years.computeIfAbsent(year, YearFigures.Tally::new).add(figures);
         returns++;
       }
       writeTruth(truthDir.resolve("outcomes_" + council.code() + ".csv"), children, appears,
           LocalDate.of(from - 1, 8, 1), horizon);
+      if (injector.isActive()) {
+        writeInjected(truthDir.resolve("injected_" + council.code() + ".csv"), injector.injected());
+      }
     }
     List<YearFigures> figures = new ArrayList<>();
     years.values().forEach(tally -> figures.add(tally.figures()));
@@ -113,6 +130,16 @@ public final class SyntheticReturns {
   }
 
 
+  private static void writeInjected(Path file, List<ErrorInjector.Injected> injected) {
+    Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
+    try (CsvWriter out = new CsvWriter(partial, List.of("return_folder", "file", "row_number", "rule_id"))) {
+      for (ErrorInjector.Injected row : injected) {
+        out.row(row.returnFolder(), row.file().fileName(), row.rowNumber(), row.ruleId());
+      }
+    }
+    Folders.moveIntoPlace(partial, file);
+  }
+
   /** One council's return for one collection year. */
   private final class ReturnSlice {
     private final Council council;
@@ -121,12 +148,14 @@ public final class SyntheticReturns {
     private final boolean[] appears;
     private final LocalDate yearStart;
     private final LocalDate snapshot;
+    private final ErrorInjector injector;
 
-    ReturnSlice(Council council, int year, List<SimulatedChild> children, boolean[] appears) {
+    ReturnSlice(Council council, int year, List<SimulatedChild> children, boolean[] appears, ErrorInjector injector) {
       this.council = council;
       this.year = year;
       this.children = children;
       this.appears = appears;
+      this.injector = injector;
       this.yearStart = LocalDate.of(year - 1, 8, 1);
       this.snapshot = LocalDate.of(year, 7, 31);
     }
@@ -205,7 +234,9 @@ public final class SyntheticReturns {
     }
 
     private CsvWriter writer(Path folder, ReturnFile file) {
-      return new CsvWriter(folder.resolve(file.fileName()), file.columns());
+      String name = council.codeInYear(year, parameters.formerCodesUntil()) + "_" + year;
+      return new CsvWriter(folder.resolve(file.fileName()), file.columns(),
+          (rowNumber, values) -> injector.maybeBreak(name, file, rowNumber, values));
     }
   }
 

@@ -121,13 +121,15 @@ public final class ReturnContext {
         + " ORDER BY " + Lineage.ROW_NUMBER + ") > 1 AND " + String.join(" IS NOT NULL AND ", keys) + " IS NOT NULL");
   }
 
+  // Rows whose start is not a date are kept out of each other's way: they have no place in the order.
   private static org.apache.spark.sql.Column previous(String column, String... keys) {
-    return expr("lag(" + column + ") OVER (PARTITION BY " + Lineage.RETURN_KEY + ", " + String.join(", ", keys)
-        + " ORDER BY _start, " + Lineage.ROW_NUMBER + ")");
+    return expr("IF(_start IS NULL, NULL, lag(" + column + ") OVER (PARTITION BY " + Lineage.RETURN_KEY + ", "
+        + String.join(", ", keys) + ", _start IS NULL ORDER BY _start, " + Lineage.ROW_NUMBER + "))");
   }
 
   private static org.apache.spark.sql.Column previousOpen(String rawEnd, String... keys) {
-    return expr("coalesce(lag(" + rawEnd + " IS NULL) OVER (PARTITION BY " + Lineage.RETURN_KEY + ", "
-        + String.join(", ", keys) + " ORDER BY _start, " + Lineage.ROW_NUMBER + "), false)");
+    return expr("IF(_start IS NULL, false, coalesce(lag(" + rawEnd + " IS NULL) OVER (PARTITION BY "
+        + Lineage.RETURN_KEY + ", " + String.join(", ", keys) + ", _start IS NULL ORDER BY _start, "
+        + Lineage.ROW_NUMBER + "), false))");
   }
 }

@@ -1,0 +1,175 @@
+package scot.pace.lake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import scot.pace.TestCouncils;
+import scot.pace.generate.SyntheticReturns;
+import scot.pace.rules.Validation;
+
+/**
+ * Validation inside ingest, with real Spark and Delta: returns salted with every injectable kind
+ * of error put exactly the salted rows in quarantine with the right rules; counts reconcile; files
+ * with byte-order marks, CRLF, quoted commas and newlines, reordered and unknown columns, Latin-1
+ * bytes, a 100,000-character field and a truncated last line give rows in quarantine, not crashes;
+ * an empty file rejects its return; a bad re-submission is held back.
+ */
+class ValidationIngestTest {
+  @TempDir static Path dir;
+  static SparkSession spark;
+
+  @BeforeAll
+  static void start() {
+    spark = LakeSession.local("local[2]", "ValidationIngestTest", 2);
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  static IngestReport ingest(Path returns, Lake lake, String runId) {
+    return new ReturnIngest(spark, lake, TestCouncils.three(), dir.resolve("staging"), 0.05)
+        .ingest(returns, runId, Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  @Test
+  void saltedReturnsPutExactlyTheInjectedRowsInQuarantineAndCountsReconcile() throws IOException {
+    Path returns = dir.resolve("salted/returns");
+    Path truth = dir.resolve("salted/truth");
+    new SyntheticReturns(TestCouncils.parameters(), TestCouncils.three(), 0.01)
+        .write(returns, truth, List.of(TestCouncils.DUNDEE), 2022, 2024);
+    Lake lake = Lake.at(dir.resolve("salted/lake"));
+    IngestReport report = ingest(returns, lake, "salted-1");
+    assertEquals(3, report.loaded().size(), "first submissions load, errors set aside");
+
+    Set<String> injected = new HashSet<>();
+    Set<String> injectedRules = new HashSet<>();
+    List<String> lines = Files.readAllLines(truth.resolve("injected_S12000042.csv"));
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      injected.add(f[0] + "|" + f[1] + "|" + f[2] + "|" + f[3]);
+      injectedRules.add(f[3]);
+    }
+    assertTrue(injected.size() > 100, "about 1% of some 25,000 rows: " + injected.size());
+    assertTrue(injectedRules.size() >= 15, "many kinds of error: " + injectedRules);
+
+    Set<String> quarantined = new HashSet<>();
+    for (Row row : lake.read(spark, Validation.QUARANTINE).where("severity = 'ERROR'")
+        .select("_return_key", "file", "_row_number", "rule_id").collectAsList()) {
+      quarantined.add(row.getString(0) + "|" + row.getString(1) + "|" + row.getLong(2) + "|" + row.getString(3));
+    }
+    assertEquals(injected, quarantined);
+
+    for (Row row : lake.read(spark, QualityTables.QUALITY).collectAsList()) {
+      long read = row.getAs("rows_read");
+      long accepted = row.getAs("rows_accepted");
+      long set = row.getAs("rows_quarantined");
+      assertEquals(read, accepted + set, row.toString());
+      Path csv = returns.resolve(row.<String>getAs("return_key")).resolve(row.<String>getAs("file"));
+      assertEquals(Files.readAllLines(csv).size() - 1, read, csv.toString());
+    }
+
+    // A re-submission whose every episode row is broken (over 5% of its rows) is held back; the
+    // first submission stays in force.
+    Path episodes = returns.resolve("S12000042_2023/episodes.csv");
+    List<String> rows = new ArrayList<>(Files.readAllLines(episodes));
+    for (int i = 1; i < rows.size(); i++) {
+      rows.set(i, rows.get(i).replaceFirst("^S12000042,", "S12000999,"));
+    }
+    Files.write(episodes, rows);
+    long before = lake.read(spark, "bronze_episodes").where("_return_key = 'S12000042_2023'").count();
+    IngestReport resubmitted = ingest(returns, lake, "salted-2");
+    assertEquals(List.of(), resubmitted.loaded());
+    assertEquals(1, resubmitted.heldBack().size());
+    assertTrue(resubmitted.heldBack().get(0).reason().contains("the earlier submission stays in force"),
+        resubmitted.heldBack().get(0).reason());
+    assertTrue(resubmitted.needsAttention());
+    assertEquals(before, lake.read(spark, "bronze_episodes")
+        .where("_return_key = 'S12000042_2023' AND _run_id = 'salted-1'").count());
+    assertEquals(1, lake.read(spark, IngestManifest.TABLE).where("status = 'HELD_BACK'")
+        .select("return_key").distinct().count());
+  }
+
+  @Test
+  void awkwardFilesGiveRowsInQuarantineNotCrashes() throws IOException {
+    Path returns = dir.resolve("awkward/returns");
+    new SyntheticReturns(TestCouncils.parameters(), TestCouncils.three())
+        .write(returns, dir.resolve("awkward/truth"), List.of(TestCouncils.ORKNEY), 2023, 2024);
+    Path folder = returns.resolve("S12000023_2024");
+
+    // children.csv: BOM, CRLF, dob moved to the end, an unknown column with a quoted comma and
+    // newline, and Latin-1 bytes in one child's scn.
+    List<String> children = Files.readAllLines(folder.resolve("children.csv"));
+    StringBuilder text = new StringBuilder("\uFEFFla_code,collection_year,child_id,scn,sex,ethnicity,disability,notes,dob\r\n");
+    for (int i = 1; i < children.size(); i++) {
+      String[] f = children.get(i).split(",", -1);
+      String notes = i == 1 ? "\"moved, then\nmoved back\"" : "";
+      String scn = i == 2 ? "SCN_LATIN1" : f[3];
+      text.append(String.join(",", f[0], f[1], f[2], scn, f[5], f[6], f[7], notes, f[4])).append("\r\n");
+    }
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] latin1 = "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(folder.resolve("children.csv"), replace(bytes, "SCN_LATIN1".getBytes(StandardCharsets.UTF_8), latin1));
+
+    // placements.csv: a 100,000-character value; legal_reasons.csv: the last line cut short.
+    List<String> placements = new ArrayList<>(Files.readAllLines(folder.resolve("placements.csv")));
+    placements.set(1, placements.get(1).substring(0, placements.get(1).lastIndexOf(',') + 1) + "y".repeat(100_000));
+    Files.write(folder.resolve("placements.csv"), placements);
+    List<String> legal = new ArrayList<>(Files.readAllLines(folder.resolve("legal_reasons.csv")));
+    String last = legal.get(legal.size() - 1);
+    legal.set(legal.size() - 1, last.substring(0, last.lastIndexOf(',')));
+    Files.write(folder.resolve("legal_reasons.csv"), legal);
+    // permanence.csv: the header alone.
+    Files.writeString(folder.resolve("permanence.csv"), "la_code,collection_year,child_id,episode_id,milestone,milestone_date,route\n");
+    // The 2023 return has an empty episodes.csv: rejected whole.
+    Files.write(returns.resolve("S12000023_2023/episodes.csv"), new byte[0]);
+
+    Lake lake = Lake.at(dir.resolve("awkward/lake"));
+    IngestReport report = ingest(returns, lake, "awkward-1");
+
+    assertEquals(List.of("S12000023_2024"), report.loaded());
+    assertEquals(1, report.rejected().size());
+    assertTrue(report.rejected().get(0).message().endsWith(
+        "episodes.csv: is empty: it needs at least a header row naming its columns"), report.rejected().get(0).message());
+    assertTrue(report.warnings().stream().anyMatch(w -> w.endsWith("children.csv: columns the contract does not know"
+        + " were ignored: notes")), report.warnings().toString());
+
+    Set<String> errors = new HashSet<>();
+    for (Row row : lake.read(spark, Validation.QUARANTINE).where("severity = 'ERROR'")
+        .select("file", "_row_number", "rule_id").collectAsList()) {
+      errors.add(row.getString(0) + "|" + row.getLong(1) + "|" + row.getString(2));
+    }
+    assertEquals(Set.of("children.csv|3|CH-03", "placements.csv|2|PL-04", "placements.csv|2|PL-09",
+        "legal_reasons.csv|" + legal.size() + "|LR-09"), errors);
+
+    Row first = lake.read(spark, "bronze_children").where("_row_number = 2").first();
+    List<String> original = List.of(children.get(1).split(",", -1));
+    assertEquals(original.get(4), first.getAs("dob"), "columns are read by name");
+    assertEquals(original.get(7), first.getAs("disability"), "no carriage return left on the last column");
+    assertEquals(children.size() - 1, lake.read(spark, "bronze_children").count(),
+        "the quoted newline did not split a row");
+    assertEquals(0, lake.read(spark, "bronze_permanence").count());
+  }
+
+  private static byte[] replace(byte[] data, byte[] from, byte[] to) {
+    String marker = new String(from, StandardCharsets.ISO_8859_1);
+    String all = new String(data, StandardCharsets.ISO_8859_1);
+    return all.replace(marker, new String(to, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
+  }
+}
