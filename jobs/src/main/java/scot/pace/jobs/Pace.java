@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       IngestCommand.class,
       BuildCommand.class,
+      ValidateCommand.class,
+      RulesCommand.class,
       SqlCommand.class
     })
 public final class Pace implements Runnable {

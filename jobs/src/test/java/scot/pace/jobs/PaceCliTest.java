@@ -108,6 +108,37 @@ class PaceCliTest {
   }
 
   @Test
+  void validateChecksOneReturnWithoutALakeAndExitsByWhatItFound() throws IOException {
+    Path clean = dir.resolve("work/returns/S12000023_2023");
+    Result ok = pace("validate", "--config", config.toString(), clean.toString(), "--report",
+        dir.resolve("report-clean").toString());
+    assertEquals(0, ok.exitCode(), ok.out() + ok.err());
+    assertTrue(ok.out().contains("0 errors (rows set aside)"), ok.out());
+    assertTrue(Files.readString(dir.resolve("report-clean/report.html")).contains("Return check: S12000023_2023"));
+
+    Path broken = dir.resolve("S12000023_2023");
+    Files.createDirectories(broken);
+    for (String file : new String[] {"children.csv", "episodes.csv", "placements.csv", "legal_reasons.csv",
+        "permanence.csv"}) {
+      Files.copy(clean.resolve(file), broken.resolve(file));
+    }
+    java.util.List<String> placements = new java.util.ArrayList<>(Files.readAllLines(broken.resolve("placements.csv")));
+    placements.set(1, placements.get(1).replaceAll(",[A-Z_]+$", ",TENT"));
+    Files.write(broken.resolve("placements.csv"), placements);
+    Result errors = pace("validate", "--config", config.toString(), broken.toString(), "--report",
+        dir.resolve("report-broken").toString());
+    assertEquals(1, errors.exitCode(), errors.out() + errors.err());
+    assertTrue(errors.out().contains("placements.csv row 2: placement_type TENT is not in the code list"), errors.out());
+    assertTrue(Files.readString(dir.resolve("report-broken/findings.csv")).contains("placements.csv,2,PL-09,ERROR,"));
+
+    Files.delete(broken.resolve("episodes.csv"));
+    Result unreadable = pace("validate", "--config", config.toString(), broken.toString(), "--report",
+        dir.resolve("report-unreadable").toString());
+    assertEquals(2, unreadable.exitCode(), unreadable.out() + unreadable.err());
+    assertTrue(unreadable.out().contains("episodes.csv is missing"), unreadable.out());
+  }
+
+  @Test
   void aMissingReturnsFolderIsAnInputError() {
     Result missing = pace("ingest", "--config", config.toString(), "--returns", dir.resolve("nowhere").toString(),
         "--lake", dir.resolve("lake2").toString());

@@ -96,20 +96,26 @@ public final class BronzeTables {
    * layout (normally one), columns taken by name.
    */
   public Dataset<Row> read(ReturnFile file, List<ReturnSubmission> submissions, String runId, Instant ingestedAt) {
+    return read(spark, file, submissions, runId, ingestedAt);
+  }
+
+  /** As {@link #read(ReturnFile, List, String, Instant)}, without a lake (for checking a return alone). */
+  public static Dataset<Row> read(
+      SparkSession spark, ReturnFile file, List<ReturnSubmission> submissions, String runId, Instant ingestedAt) {
     Map<List<String>, List<ReturnSubmission>> byHeader = new LinkedHashMap<>();
     for (ReturnSubmission submission : submissions) {
       byHeader.computeIfAbsent(submission.headers().get(file), h -> new ArrayList<>()).add(submission);
     }
     Dataset<Row> all = null;
     for (Map.Entry<List<String>, List<ReturnSubmission>> group : byHeader.entrySet()) {
-      Dataset<Row> part = readLayout(file, group.getKey(), group.getValue());
+      Dataset<Row> part = readLayout(spark, file, group.getKey(), group.getValue());
       all = all == null ? part : all.unionByName(part);
     }
     if (all == null) {
       return spark.createDataFrame(List.of(), schema(file));
     }
     Dataset<Row> withLineage =
-        all.join(broadcast(lineage(file, submissions)), JOIN_KEY)
+        all.join(broadcast(lineage(spark, file, submissions)), JOIN_KEY)
             .withColumn(
                 Lineage.ROW_NUMBER,
                 row_number()
@@ -122,7 +128,8 @@ public final class BronzeTables {
         Arrays.stream(schema(file).fieldNames()).map(c -> col(c)).toArray(Column[]::new));
   }
 
-  private Dataset<Row> readLayout(ReturnFile file, List<String> header, List<ReturnSubmission> submissions) {
+  private static Dataset<Row> readLayout(
+      SparkSession spark, ReturnFile file, List<String> header, List<ReturnSubmission> submissions) {
     List<StructField> fields = new ArrayList<>();
     for (String column : header) {
       fields.add(DataTypes.createStructField(column, DataTypes.StringType, true));
@@ -149,7 +156,7 @@ public final class BronzeTables {
     return raw.select(selected.toArray(Column[]::new));
   }
 
-  private Dataset<Row> lineage(ReturnFile file, List<ReturnSubmission> submissions) {
+  private static Dataset<Row> lineage(SparkSession spark, ReturnFile file, List<ReturnSubmission> submissions) {
     StructType schema =
         DataTypes.createStructType(
             List.of(

@@ -41,6 +41,34 @@ public final class ReturnLocator {
   /** The readable returns and the problems of the others. */
   public record Located(List<ReturnSubmission> submissions, List<ReturnProblem> problems) {}
 
+  /**
+   * The one return at {@code path}, a folder or zip named {@code <LA code>_<year>}: what
+   * {@code pace validate} checks.
+   */
+  public Located locateOne(Path path) {
+    String name = path.getFileName() == null ? "" : path.getFileName().toString();
+    if (!Files.exists(path)) {
+      throw new IllegalArgumentException(path + " does not exist");
+    }
+    Optional<ReturnId> id = ReturnId.fromName(name);
+    if (id.isEmpty() || !(Files.isDirectory(path) || name.endsWith(".zip"))) {
+      throw new IllegalArgumentException(path + " is not a return: a return is a folder or .zip named"
+          + " <LA code>_<collection year>, e.g. S12000033_2019, holding the five CSV files");
+    }
+    Optional<Council> council = councils.find(id.get().laCode());
+    if (council.isEmpty()) {
+      return new Located(List.of(), List.of(new ReturnProblem(name, path.toString(),
+          "council code " + id.get().laCode() + " is not one of the 32 councils' current or former GSS codes")));
+    }
+    try {
+      ReturnSubmission submission = name.endsWith(".zip")
+          ? fromZip(path, id.get(), council.get()) : fromFolder(path, id.get(), council.get());
+      return new Located(List.of(submission), List.of());
+    } catch (UnreadableReturn e) {
+      return new Located(List.of(), List.of(new ReturnProblem(name, e.path, e.getMessage())));
+    }
+  }
+
   public Located locate(Path root) {
     if (!Files.isDirectory(root)) {
       throw new IllegalArgumentException(

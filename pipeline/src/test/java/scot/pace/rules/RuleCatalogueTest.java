@@ -88,6 +88,14 @@ class RuleCatalogueTest {
     }
   }
 
+  @Test
+  void theRuleListInTheDocsIsTheCatalogue() throws java.io.IOException {
+    java.nio.file.Path docs = java.nio.file.Path.of("..", "docs", "validation-rules.md");
+    assertEquals(ValidationReport.catalogueMarkdown(), java.nio.file.Files.readString(docs),
+        "docs/validation-rules.md is out of date: run `java -jar jobs/target/pace-jobs.jar rules >"
+            + " docs/validation-rules.md`");
+  }
+
   static void addReturn(Map<ReturnFile, List<Row>> rows, String key, List<Edit> edits) {
     for (ReturnFile file : ReturnFile.values()) {
       List<List<String>> lines = new ArrayList<>();

@@ -1,0 +1,158 @@
+package scot.pace.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import scot.pace.files.Folders;
+import scot.pace.returns.ReturnFile;
+
+/**
+ * The reports of a checked return: a short text summary (rows, errors and warnings by rule, the
+ * first examples of each), a CSV of every finding, and a self-contained HTML page. Also renders
+ * the rule catalogue as Markdown for {@code docs/validation-rules.md}.
+ */
+public final class ValidationReport {
+  private static final int EXAMPLES = 3;
+
+  private ValidationReport() {}
+
+  public static String summary(ReturnCheck.Result result) {
+    StringBuilder text = new StringBuilder();
+    text.append("Return ").append(result.returnName()).append('\n');
+    if (result.unreadable() != null) {
+      return text.append("cannot be read: ").append(result.unreadable().message()).append('\n').toString();
+    }
+    for (ReturnFile file : ReturnFile.values()) {
+      text.append(String.format(Locale.ROOT, "  %-18s %,9d rows%n", file.fileName(), result.rowsRead().get(file)));
+    }
+    for (String note : result.notes()) {
+      text.append("  note: ").append(note).append('\n');
+    }
+    text.append(String.format(Locale.ROOT, "%,d errors (rows set aside), %,d warnings%n", result.errors(),
+        result.warnings()));
+    for (Map.Entry<String, List<ReturnCheck.Finding>> rule : byRule(result).entrySet()) {
+      Rule definition = RuleCatalogue.byId(rule.getKey());
+      text.append(String.format(Locale.ROOT, "%n%s %s (%s), %,d rows: %s%n", rule.getKey(), definition.severity(),
+          definition.file().fileName(), rule.getValue().size(), definition.summary()));
+      for (ReturnCheck.Finding finding : rule.getValue().subList(0, Math.min(EXAMPLES, rule.getValue().size()))) {
+        text.append(String.format(Locale.ROOT, "  %s row %d: %s%n", finding.file(), finding.row(), finding.message()));
+      }
+    }
+    return text.toString();
+  }
+
+  /** Writes {@code findings.csv} and {@code report.html} into {@code folder}, replacing it whole. */
+  public static void write(ReturnCheck.Result result, Path folder) {
+    Path partial = folder.resolveSibling("." + folder.getFileName() + ".partial");
+    Folders.deleteRecursively(partial);
+    Folders.create(partial);
+    try {
+      StringBuilder csv = new StringBuilder("file,row,rule_id,severity,message,raw_row\n");
+      for (ReturnCheck.Finding f : result.findings()) {
+        csv.append(String.join(",", csv(f.file()), String.valueOf(f.row()), f.ruleId(), f.severity().name(),
+            csv(f.message()), csv(f.rawRow()))).append('\n');
+      }
+      Files.writeString(partial.resolve("findings.csv"), csv, StandardCharsets.UTF_8);
+      Files.writeString(partial.resolve("report.html"), html(result), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report to " + partial, e);
+    }
+    Folders.moveIntoPlace(partial, folder);
+  }
+
+  static String html(ReturnCheck.Result result) {
+    StringBuilder page = new StringBuilder();
+    page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Return check: ")
+        .append(escape(result.returnName())).append("</title>\n<style>body{font-family:sans-serif;margin:2em;"
+            + "max-width:70em}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;"
+            + "padding:.3em .6em;text-align:left;vertical-align:top}th{background:#eee}.ERROR{color:#a00}"
+            + ".WARNING{color:#a60}code{font-size:.85em;word-break:break-all}</style></head><body>\n");
+    page.append("<h1>Return check: ").append(escape(result.returnName())).append("</h1>\n");
+    if (result.unreadable() != null) {
+      page.append("<p class=\"ERROR\">The return cannot be read: ").append(escape(result.unreadable().message()))
+          .append("</p>\n</body></html>\n");
+      return page.toString();
+    }
+    page.append(String.format(Locale.ROOT, "<p><strong>%,d errors</strong> (rows that would be set aside) and "
+        + "<strong>%,d warnings</strong>.</p>%n", result.errors(), result.warnings()));
+    page.append("<table><tr><th>file</th><th>rows</th></tr>\n");
+    for (ReturnFile file : ReturnFile.values()) {
+      page.append("<tr><td>").append(file.fileName()).append("</td><td>")
+          .append(String.format(Locale.ROOT, "%,d", result.rowsRead().get(file))).append("</td></tr>\n");
+    }
+    page.append("</table>\n");
+    for (String note : result.notes()) {
+      page.append("<p>").append(escape(note)).append("</p>\n");
+    }
+    page.append("<h2>By rule</h2>\n<table><tr><th>rule</th><th>severity</th><th>file</th><th>rows</th>"
+        + "<th>what it checks</th><th>first examples</th></tr>\n");
+    for (Map.Entry<String, List<ReturnCheck.Finding>> rule : byRule(result).entrySet()) {
+      Rule definition = RuleCatalogue.byId(rule.getKey());
+      page.append("<tr><td>").append(rule.getKey()).append("</td><td class=\"").append(definition.severity())
+          .append("\">").append(definition.severity()).append("</td><td>").append(definition.file().fileName())
+          .append("</td><td>").append(rule.getValue().size()).append("</td><td>")
+          .append(escape(definition.summary())).append("</td><td>");
+      for (ReturnCheck.Finding f : rule.getValue().subList(0, Math.min(EXAMPLES, rule.getValue().size()))) {
+        page.append("row ").append(f.row()).append(": ").append(escape(f.message())).append("<br><code>")
+            .append(escape(f.rawRow())).append("</code><br>");
+      }
+      page.append("</td></tr>\n");
+    }
+    page.append("</table>\n<p>Every finding is in findings.csv beside this page.</p>\n</body></html>\n");
+    return page.toString();
+  }
+
+  /** The catalogue as Markdown: the text of {@code docs/validation-rules.md}. */
+  public static String catalogueMarkdown() {
+    StringBuilder text = new StringBuilder();
+    text.append("# Validation rules\n\n")
+        .append("Generated from the rule catalogue (`scot.pace.rules.RuleCatalogue`) by\n")
+        .append("`java -jar jobs/target/pace-jobs.jar rules > docs/validation-rules.md`; a test fails when this\n")
+        .append("file and the catalogue differ. An ERROR sets the row aside in quarantine; a WARNING keeps it and\n")
+        .append("reports it. ").append(RuleCatalogue.all().size()).append(" rules.\n\n")
+        .append("A return that cannot be read at all (a file missing or empty, a column of the contract missing\n")
+        .append("from a header or named twice, a zip whose entries would land outside its folder, an unknown\n")
+        .append("council code, the same council and year given twice) is rejected whole, with the path and\n")
+        .append("the reason. Columns the contract does not know are ignored and reported.\n");
+    for (ReturnFile file : ReturnFile.values()) {
+      text.append("\n## ").append(file.fileName()).append("\n\n| id | severity | fields | rule |\n|---|---|---|---|\n");
+      for (Rule rule : RuleCatalogue.forFile(file)) {
+        String fields = rule.fields().size() == file.columns().size() ? "any" : String.join(", ", rule.fields());
+        text.append("| ").append(rule.id()).append(" | ").append(rule.severity()).append(" | ").append(fields)
+            .append(" | ").append(rule.summary()).append(" |\n");
+      }
+    }
+    return text.toString();
+  }
+
+  private static Map<String, List<ReturnCheck.Finding>> byRule(ReturnCheck.Result result) {
+    Map<String, List<ReturnCheck.Finding>> byRule = new TreeMap<>();
+    for (ReturnCheck.Finding finding : result.findings()) {
+      byRule.computeIfAbsent(finding.ruleId(), k -> new ArrayList<>()).add(finding);
+    }
+    return new LinkedHashMap<>(byRule);
+  }
+
+  private static String csv(String value) {
+    if (value == null) {
+      return "";
+    }
+    if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+      return '"' + value.replace("\"", "\"\"") + '"';
+    }
+    return value;
+  }
+
+  private static String escape(String value) {
+    return value == null ? "" : value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+}
