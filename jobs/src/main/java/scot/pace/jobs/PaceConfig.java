@@ -6,6 +6,7 @@ import scot.pace.council.Council;
 import scot.pace.council.Councils;
 import scot.pace.generate.GeneratorParameters;
 import scot.pace.journey.PseudonymKey;
+import scot.pace.rules.CodeMapping;
 import scot.pace.lake.Lake;
 
 /**
@@ -18,7 +19,8 @@ public record PaceConfig(
     IngestSettings ingest,
     PseudonymisationSettings pseudonymisation,
     GeneratorParameters generator,
-    List<Council> councils) {
+    List<Council> councils,
+    List<CodeMapping> codeMappings) {
 
   /**
    * @param master Spark master URL; {@code local[*]} embedded
@@ -84,6 +86,7 @@ public record PaceConfig(
   }
 
   public PaceConfig {
+    codeMappings = codeMappings == null ? List.of() : List.copyOf(codeMappings);
     if (councils == null || councils.isEmpty()) {
       throw new IllegalArgumentException("councils: the list of councils is empty");
     }
@@ -122,14 +125,14 @@ public record PaceConfig(
   }
 
   public PaceConfig withPaths(PathSettings newPaths) {
-    return new PaceConfig(spark, newPaths, ingest, pseudonymisation, generator, councils);
+    return new PaceConfig(spark, newPaths, ingest, pseudonymisation, generator, councils, codeMappings);
   }
 
   public PaceConfig withSpark(SparkSettings newSpark) {
-    return new PaceConfig(newSpark, paths, ingest, pseudonymisation, generator, councils);
+    return new PaceConfig(newSpark, paths, ingest, pseudonymisation, generator, councils, codeMappings);
   }
 
   public PaceConfig withGenerator(GeneratorParameters newGenerator) {
-    return new PaceConfig(spark, paths, ingest, pseudonymisation, newGenerator, councils);
+    return new PaceConfig(spark, paths, ingest, pseudonymisation, newGenerator, councils, codeMappings);
   }
 }

@@ -31,7 +31,7 @@ final class ValidateCommand extends PaceCommand {
     SparkSession spark = SparkSessions.start(config.spark(), "pace validate");
     try {
       Path staging = Path.of(System.getProperty("java.io.tmpdir")).resolve("pace-validate");
-      ReturnCheck.Result result = ReturnCheck.check(spark, path, config.councilRegistry(), staging);
+      ReturnCheck.Result result = ReturnCheck.check(spark, path, config.councilRegistry(), staging, config.codeMappings());
       out().print(ValidationReport.summary(result));
       Path folder = report != null ? report : Path.of("validation-" + result.returnName());
       ValidationReport.write(result, folder);

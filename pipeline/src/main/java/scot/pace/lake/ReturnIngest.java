@@ -23,6 +23,7 @@ import scot.pace.returns.ReturnLocator;
 import scot.pace.returns.ReturnProblem;
 import scot.pace.returns.ReturnSubmission;
 import scot.pace.returns.Sha256;
+import scot.pace.rules.CodeMapping;
 import scot.pace.rules.Validation;
 
 /**
@@ -39,18 +40,28 @@ public final class ReturnIngest {
   private final Councils councils;
   private final Path staging;
   private final double holdBackErrorRate;
+  private final List<CodeMapping> codeMappings;
 
   public ReturnIngest(SparkSession spark, Lake lake, Councils councils, Path staging) {
-    this(spark, lake, councils, staging, 0.05);
+    this(spark, lake, councils, staging, 0.05, List.of());
   }
 
-  /** @param holdBackErrorRate share of a re-submission's rows in error above which it is held back */
   public ReturnIngest(SparkSession spark, Lake lake, Councils councils, Path staging, double holdBackErrorRate) {
+    this(spark, lake, councils, staging, holdBackErrorRate, List.of());
+  }
+
+  /**
+   * @param holdBackErrorRate share of a re-submission's rows in error above which it is held back
+   * @param codeMappings councils' own codes, translated before checking and loading
+   */
+  public ReturnIngest(SparkSession spark, Lake lake, Councils councils, Path staging, double holdBackErrorRate,
+      List<CodeMapping> codeMappings) {
     this.spark = spark;
     this.lake = lake;
     this.councils = councils;
     this.staging = staging;
     this.holdBackErrorRate = holdBackErrorRate;
+    this.codeMappings = List.copyOf(codeMappings);
   }
 
   public IngestReport ingest(Path returnsRoot, String runId, Instant startedAt) {
@@ -77,8 +88,8 @@ public final class ReturnIngest {
 
       Map<ReturnFile, Dataset<Row>> batch = new EnumMap<>(ReturnFile.class);
       for (ReturnFile file : ReturnFile.values()) {
-        Dataset<Row> rows = new BronzeTables(spark, lake).read(file, toRead, runId, startedAt)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> rows = CodeMapping.apply(file, new BronzeTables(spark, lake).read(file, toRead, runId, startedAt),
+            codeMappings).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(rows);
         batch.put(file, rows);
       }

@@ -48,7 +48,8 @@ public final class ReturnCheck {
 
   private ReturnCheck() {}
 
-  public static Result check(SparkSession spark, Path path, Councils councils, Path staging) {
+  public static Result check(
+      SparkSession spark, Path path, Councils councils, Path staging, List<CodeMapping> codeMappings) {
     Path runStaging = staging.resolve("validate-" + ProcessHandle.current().pid());
     try {
       ReturnLocator.Located located = new ReturnLocator(councils, runStaging).locateOne(path);
@@ -61,7 +62,8 @@ public final class ReturnCheck {
       Map<ReturnFile, Long> rows = new EnumMap<>(ReturnFile.class);
       List<String> notes = new ArrayList<>();
       for (ReturnFile file : ReturnFile.values()) {
-        Dataset<Row> data = BronzeTables.read(spark, file, List.of(submission), "validate", Instant.now()).cache();
+        Dataset<Row> data = CodeMapping.apply(file,
+            BronzeTables.read(spark, file, List.of(submission), "validate", Instant.now()), codeMappings).cache();
         batch.put(file, data);
         rows.put(file, data.count());
         List<String> unknown =

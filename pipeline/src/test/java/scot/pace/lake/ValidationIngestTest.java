@@ -167,6 +167,35 @@ class ValidationIngestTest {
     assertEquals(0, lake.read(spark, "bronze_permanence").count());
   }
 
+  @Test
+  void aCouncilsOwnCodesAreTranslatedBeforeChecking() throws IOException {
+    Path returns = dir.resolve("mapped/returns");
+    new SyntheticReturns(TestCouncils.parameters(), TestCouncils.three())
+        .write(returns, dir.resolve("mapped/truth"), List.of(TestCouncils.ORKNEY), 2024, 2024);
+    Path placements = returns.resolve("S12000023_2024/placements.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(placements));
+    long own = 0;
+    for (int i = 1; i < lines.size(); i++) {
+      if (lines.get(i).endsWith(",FOS_LA")) {
+        lines.set(i, lines.get(i).replaceAll(",FOS_LA$", ",FOSTER"));
+        own++;
+      }
+    }
+    Files.write(placements, lines);
+    assertTrue(own > 0);
+
+    Lake unmapped = Lake.at(dir.resolve("mapped/lake-without"));
+    ingest(returns, unmapped, "without");
+    assertEquals(own, unmapped.read(spark, Validation.QUARANTINE).where("rule_id = 'PL-09'").count());
+
+    Lake mapped = Lake.at(dir.resolve("mapped/lake-with"));
+    new ReturnIngest(spark, mapped, TestCouncils.three(), dir.resolve("staging"), 0.05,
+        List.of(new scot.pace.rules.CodeMapping("S12000023", 2020, 2024, "placement_type", "FOSTER", "FOS_LA")))
+        .ingest(returns, "with", Instant.parse("2026-01-01T00:00:00Z"));
+    assertEquals(0, mapped.read(spark, Validation.QUARANTINE).where("severity = 'ERROR'").count());
+    assertEquals(own, mapped.read(spark, "bronze_placements").where("placement_type = 'FOS_LA'").count());
+  }
+
   private static byte[] replace(byte[] data, byte[] from, byte[] to) {
     String marker = new String(from, StandardCharsets.ISO_8859_1);
     String all = new String(data, StandardCharsets.ISO_8859_1);
