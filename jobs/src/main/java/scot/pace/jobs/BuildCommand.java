@@ -17,9 +17,7 @@ final class BuildCommand extends PaceCommand {
 
   @Override
   ExitCode run() {
-    PaceConfig loaded = common.load();
-    PaceConfig config = lake == null ? loaded : loaded.withPaths(new PaceConfig.PathSettings(
-        loaded.paths().returns(), loaded.paths().truth(), lake, loaded.paths().out()));
+    PaceConfig config = lake == null ? common.load() : common.load().withLake(lake);
     PseudonymKey key = config.pseudonymKey();
     Progress progress = new Progress(out());
     SparkSession spark = progress.stage("start Spark", () -> SparkSessions.start(config.spark(), "pace build"),

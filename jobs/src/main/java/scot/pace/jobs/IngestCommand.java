@@ -23,9 +23,7 @@ final class IngestCommand extends PaceCommand {
 
   @Override
   ExitCode run() {
-    PaceConfig loaded = common.load();
-    PaceConfig config = lake == null ? loaded : loaded.withPaths(new PaceConfig.PathSettings(
-        loaded.paths().returns(), loaded.paths().truth(), lake, loaded.paths().out()));
+    PaceConfig config = lake == null ? common.load() : common.load().withLake(lake);
     Path returnsDir = returns != null ? returns : config.returnsDir();
     Instant start = Instant.now();
     String runId = RunId.at(start);

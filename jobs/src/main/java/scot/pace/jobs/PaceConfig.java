@@ -128,6 +128,11 @@ public record PaceConfig(
     return new PaceConfig(spark, newPaths, ingest, pseudonymisation, generator, councils, codeMappings);
   }
 
+  /** The same configuration with the lake at {@code lake} (from a command's --lake option). */
+  public PaceConfig withLake(String lake) {
+    return withPaths(new PathSettings(paths.returns(), paths.truth(), lake, paths.out()));
+  }
+
   public PaceConfig withSpark(SparkSettings newSpark) {
     return new PaceConfig(newSpark, paths, ingest, pseudonymisation, generator, councils, codeMappings);
   }

@@ -30,11 +30,7 @@ final class SqlCommand extends PaceCommand {
 
   @Override
   ExitCode run() {
-    PaceConfig config = common.load();
-    if (lake != null) {
-      config = config.withPaths(new PaceConfig.PathSettings(
-          config.paths().returns(), config.paths().truth(), lake, config.paths().out()));
-    }
+    PaceConfig config = lake == null ? common.load() : common.load().withLake(lake);
     SparkSession spark = SparkSessions.start(config.spark(), "pace sql");
     try {
       List<String> tables = config.lake().registerViews(spark);
