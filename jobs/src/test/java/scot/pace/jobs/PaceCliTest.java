@@ -139,6 +139,23 @@ class PaceCliTest {
   }
 
   @Test
+  void replicateScraPrintsAndStoresTheHeadlineTable() {
+    String lake = dir.resolve("work/lake").toString();
+    Result scra = pace("replicate-scra", "--config", config.toString(), "--lake", lake, "--cohorts", "2022-2023",
+        "--follow-up", "1y");
+    assertEquals(0, scra.exitCode(), scra.out() + scra.err());
+    assertTrue(scra.out().contains("share reaching legal permanence within 2 years"), scra.out());
+    assertTrue(scra.out().contains("Stored in gold_scra_replication with run_id"), scra.out());
+    Result stored = pace("sql", "--config", config.toString(), "--lake", lake, "--format", "csv",
+        "SELECT count(*) FROM gold_scra_replication");
+    assertEquals("count(1)\n5\n", stored.out());
+    Result bad = pace("replicate-scra", "--config", config.toString(), "--lake", lake, "--cohorts", "2022",
+        "--follow-up", "four years");
+    assertEquals(2, bad.exitCode());
+    assertTrue(bad.err().contains("--follow-up four years is not a number of years (4y) or days (1461d)"), bad.err());
+  }
+
+  @Test
   void aMissingReturnsFolderIsAnInputError() {
     Result missing = pace("ingest", "--config", config.toString(), "--returns", dir.resolve("nowhere").toString(),
         "--lake", dir.resolve("lake2").toString());

@@ -70,7 +70,7 @@ public final class LakeBuild {
 
     describe("silver: journeys");
     write(Journeys.derive(lake.read(spark, Silver.CHILDREN), episodes, lake.read(spark, Silver.PLACEMENTS),
-        lake.read(spark, Silver.MILESTONES)), Journeys.TABLE, rows);
+        lake.read(spark, Silver.MILESTONES), lake.read(spark, Silver.LEGAL_REASONS)), Journeys.TABLE, rows);
     Dataset<Row> journeys = lake.read(spark, Journeys.TABLE);
 
     Dataset<Row> returnYears =

@@ -29,7 +29,9 @@ import org.apache.spark.sql.Row;
  *   <li>{@code placement_count}: placements started before permanence (or by the exit or censor
  *       date);
  *   <li>{@code reentered_within_12m}: went home at the end of an episode and was looked after again
- *       within a year.
+ *       within a year;
+ *   <li>{@code home_order_start}, {@code home_order_end}: the child's first compulsory supervision
+ *       order at home ({@code CSO_HOME}) and its end, empty while it lasts.
  * </ul>
  */
 public final class Journeys {
@@ -45,6 +47,16 @@ public final class Journeys {
 
   public static Dataset<Row> derive(
       Dataset<Row> children, Dataset<Row> episodes, Dataset<Row> placements, Dataset<Row> milestones) {
+    return derive(children, episodes, placements, milestones, null);
+  }
+
+  /**
+   * As above, with {@code home_order_start} and {@code home_order_end}: the first compulsory
+   * supervision order at home ({@code CSO_HOME}) and its end (empty while it lasts), from
+   * {@code legalReasons} when given.
+   */
+  public static Dataset<Row> derive(Dataset<Row> children, Dataset<Row> episodes, Dataset<Row> placements,
+      Dataset<Row> milestones, Dataset<Row> legalReasons) {
     Dataset<Row> latestSnapshot =
         episodes.groupBy("council").agg(max("source_year").as("last_year"))
             .select(col("council"), expr("make_date(last_year, 7, 31)").as("latest_snapshot"));
@@ -117,7 +129,17 @@ public final class Journeys {
                 expr("max(permanence_date IS NOT NULL AND placement_type = 'KIN' AND placement_start <= permanence_date"
                     + " AND (placement_end IS NULL OR placement_end > permanence_date))").as("kin_at_permanence"));
 
+    Dataset<Row> homeOrders = legalReasons == null
+        ? entry.select(col("council"), col("child_key"), lit(null).cast("date").as("home_order_start"),
+            lit(null).cast("date").as("home_order_end"))
+        : legalReasons.where("legal_reason = 'CSO_HOME' AND legal_start IS NOT NULL")
+            .groupBy("council", "child_key")
+            .agg(min(struct(col("legal_start"), col("legal_end"))).as("h"))
+            .select(col("council"), col("child_key"), col("h.legal_start").as("home_order_start"),
+                col("h.legal_end").as("home_order_end"));
+
     return outcome.join(counted, child, "left")
+        .join(homeOrders, child, "left")
         .withColumn("placement_count", expr("coalesce(placement_count, 0)"))
         .withColumn("permanence_with_kin", expr("coalesce(permanence_route = 'KCO'"
             + " OR (permanence_route = 'PO' AND coalesce(kin_at_permanence, false)), false)"))
@@ -125,6 +147,6 @@ public final class Journeys {
         .select("council", "child_key", "dob", "sex", "first_looked_after", "first_accommodated",
             "permanence_date", "permanence_route", "permanence_with_kin", "exit_date", "exit_kind",
             "censor_date", "latest_snapshot", "age_at_entry", "age_band", "placement_count",
-            "reentered_within_12m");
+            "reentered_within_12m", "home_order_start", "home_order_end");
   }
 }

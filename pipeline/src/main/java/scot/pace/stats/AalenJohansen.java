@@ -68,6 +68,27 @@ public final class AalenJohansen {
     return k < 0 ? 0 : incidence[k][cause];
   }
 
+  /**
+   * The mean time, in days, to an outcome among {@code causes}, among those who had one of them by
+   * {@code horizon}: Σ t_i ΔF(t_i) / F(horizon) over outcome times up to the horizon, with F the
+   * summed incidence of those causes. NaN when none had such an outcome.
+   */
+  public double meanTimeAmong(int[] causes, int horizon) {
+    double weighted = 0;
+    double previous = 0;
+    double total = 0;
+    for (int step = 0; step < times.length && times[step] <= horizon; step++) {
+      double f = 0;
+      for (int cause : causes) {
+        f += incidence[step][cause];
+      }
+      weighted += times[step] * (f - previous);
+      previous = f;
+      total = f;
+    }
+    return total == 0 ? Double.NaN : weighted / total;
+  }
+
   /** The share with no outcome of any kind by {@code days}. */
   public double noOutcome(int days) {
     int k = stepAtOrBefore(days);
