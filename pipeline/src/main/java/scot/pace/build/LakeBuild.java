@@ -19,6 +19,7 @@ import scot.pace.journey.PseudonymKey;
 import scot.pace.journey.Silver;
 import scot.pace.lake.Lake;
 import scot.pace.lake.Lineage;
+import scot.pace.measure.Aim2;
 import scot.pace.measure.CohortOutcomes;
 import scot.pace.measure.KinshipShare;
 import scot.pace.measure.TimeToPermanence;
@@ -94,6 +95,8 @@ public final class LakeBuild {
       outcomes.unpersist();
     }
     write(councilTable(), COUNCILS, rows);
+    describe("gold: PACE Aim 2");
+    write(Aim2.of(journeys, firstYears, lake.read(spark, COUNCILS)), Aim2.TABLE, rows);
     spark.sparkContext().setJobDescription(null);
     return rows;
   }

@@ -16,6 +16,8 @@ import org.apache.spark.sql.Row;
  * <ul>
  *   <li>{@code first_looked_after}: start of the child's first episode in this council;
  *   <li>{@code first_accommodated}: first day in a placement other than {@code HOME};
+ *   <li>{@code first_recommendation}: the first permanence recommendation ({@code REC}) on or after
+ *       {@code first_accommodated} (PACE Aim 2);
  *   <li>{@code permanence_date}, {@code permanence_route}: the earliest {@code GRANTED} milestone
  *       (its route) or episode end with destination {@code HOME}, {@code KIN_ORDER} or {@code
  *       ADOPTED} (route {@code HOME}, {@code KCO}, {@code ADOPTION}); on the same day the order's
@@ -67,6 +69,11 @@ public final class Journeys {
     Dataset<Row> accommodated =
         placements.where("placement_type <> 'HOME'")
             .groupBy("council", "child_key").agg(min("placement_start").as("first_accommodated"));
+    Dataset<Row> recommended =
+        milestones.where("milestone = 'REC' AND milestone_date IS NOT NULL")
+            .join(accommodated, new String[] {"council", "child_key"})
+            .where("milestone_date >= first_accommodated")
+            .groupBy("council", "child_key").agg(min("milestone_date").as("first_recommendation"));
 
     Dataset<Row> byOrder =
         milestones.where("milestone = 'GRANTED' AND milestone_date IS NOT NULL")
@@ -103,6 +110,7 @@ public final class Journeys {
     Dataset<Row> outcome =
         entry.join(children.select("council", "child_key", "dob", "sex"), child, "left")
             .join(accommodated, child, "left")
+            .join(recommended, child, "left")
             .join(permanence, child, "left")
             .join(exits, child, "left")
             .join(reentry, child, "left")
@@ -145,6 +153,7 @@ public final class Journeys {
             + " OR (permanence_route = 'PO' AND coalesce(kin_at_permanence, false)), false)"))
         .drop("kin_at_permanence")
         .select("council", "child_key", "dob", "sex", "first_looked_after", "first_accommodated",
+            "first_recommendation",
             "permanence_date", "permanence_route", "permanence_with_kin", "exit_date", "exit_kind",
             "censor_date", "latest_snapshot", "age_at_entry", "age_band", "placement_count",
             "reentered_within_12m", "home_order_start", "home_order_end");

@@ -129,7 +129,7 @@ class PipelineAgainstTruthTest {
   void writesEverySilverAndGoldTable() {
     for (String table : List.of("silver_children", "silver_episodes", "silver_placements", "silver_legal_reasons",
         "silver_milestones", "silver_journeys", "gold_time_to_permanence", "gold_permanence_curves",
-        "gold_permanence_routes", "gold_kinship_share", "gold_kinship_permanence", "ref_councils")) {
+        "gold_permanence_routes", "gold_kinship_share", "gold_kinship_permanence", "ref_councils", "gold_aim2")) {
       assertTrue(built.get(table) > 0, table + " has rows");
     }
     assertEquals(0, lake.read(spark, "silver_journeys").columns().length == 0 ? 1

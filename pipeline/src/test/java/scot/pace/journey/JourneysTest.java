@@ -149,6 +149,26 @@ class JourneysTest {
     assertEquals(1L, (long) cohort2019.<Long>getAs("censored"));
   }
 
+  @Test
+  void aim2CountsWeeksFromAccommodationToTheFirstRecommendation() {
+    assertEquals(Date.valueOf("2020-03-01"), journey("adopted").getAs("first_recommendation"));
+    assertNull(journey("waiting").getAs("first_recommendation"));
+    Dataset<Row> firstYears = spark.sql("SELECT '" + LA + "' AS council, 2019 AS first_year");
+    Dataset<Row> aims = spark.sql("SELECT '" + LA + "' AS council, 26 AS aim_weeks, 0.7D AS aim_share");
+    List<Row> rows = scot.pace.measure.Aim2.of(journeys, firstYears, aims)
+        .where("council = '" + LA + "'").orderBy("cohort_year").collectAsList();
+    Row cohort2019 = rows.get(0);
+    assertEquals(3L, (long) cohort2019.<Long>getAs("children"));
+    assertEquals(0L, (long) cohort2019.<Long>getAs("recommended"));
+    assertEquals(0.0, cohort2019.<Double>getAs("within_26w"), 0);
+    Row cohort2020 = rows.get(1);
+    assertEquals(1L, (long) cohort2020.<Long>getAs("recommended"), "2019-09-01 to 2020-03-01: 182 days, 26 weeks");
+    assertEquals(26.0, cohort2020.<Double>getAs("median_weeks"), 0);
+    assertEquals(1.0, cohort2020.<Double>getAs("within_26w"), 0);
+    assertEquals(1.0, cohort2020.<Double>getAs("within_aim"), 0);
+    assertEquals(0.7, cohort2020.<Double>getAs("aim_share"), 0);
+  }
+
   static Row journey(String childId) {
     String key = ChildKey.of(KEY.secret(), LA, childId);
     return journeys.where("child_key = '" + key + "'").first();

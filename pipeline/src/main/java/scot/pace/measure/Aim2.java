@@ -1,0 +1,78 @@
+package scot.pace.measure;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import scot.pace.stats.Interval;
+import scot.pace.stats.KaplanMeier;
+import scot.pace.stats.Outcome;
+
+/**
+ * {@code gold_aim2}, PACE Aim 2: for children first accommodated in each collection year (per
+ * council and for Scotland), days from first accommodated to the first permanence recommendation
+ * ({@code REC}), by Kaplan-Meier: a child with no recommendation yet is censored at its permanence,
+ * exit or censor date. Gives the median weeks, the share recommended within 26 weeks (1 - S(182))
+ * with its 95% interval, and within the council's own aim ({@code aim_weeks}, Scotland 26) beside
+ * its target share. Empty beyond the cohort's longest follow-up.
+ */
+public final class Aim2 {
+  public static final String TABLE = "gold_aim2";
+
+  public static final StructType SCHEMA = StructType.fromDDL(
+      "council STRING, cohort_year INT, children BIGINT, recommended BIGINT, median_weeks DOUBLE,"
+          + " within_26w DOUBLE, within_26w_lower DOUBLE, within_26w_upper DOUBLE, aim_weeks INT,"
+          + " within_aim DOUBLE, aim_share DOUBLE");
+
+  private Aim2() {}
+
+  /**
+   * @param journeys {@code silver_journeys}
+   * @param firstYears per {@code council}, {@code first_year}
+   * @param aims per {@code council}, {@code aim_weeks} and {@code aim_share} ({@code ref_councils})
+   */
+  public static Dataset<Row> of(Dataset<Row> journeys, Dataset<Row> firstYears, Dataset<Row> aims) {
+    Dataset<Row> children = journeys.where("first_accommodated IS NOT NULL")
+        .withColumn("until", expr("coalesce(first_recommendation, permanence_date, exit_date, censor_date)"))
+        .where("until >= first_accommodated")
+        .join(firstYears, "council")
+        .withColumn("cohort_year", expr("year(first_accommodated) + IF(month(first_accommodated) >= 8, 1, 0)"))
+        .where("cohort_year >= first_year")
+        .select(col("council"), col("cohort_year"), expr("datediff(until, first_accommodated)").as("days"),
+            expr("IF(first_recommendation IS NULL, 0, 1)").as("cause"));
+    Dataset<Row> both = children.unionByName(children.withColumn("council", lit(CohortOutcomes.SCOTLAND)));
+    return both.groupBy("council", "cohort_year")
+        .agg(collect_list(struct(col("days"), col("cause"))).as("children"))
+        .join(aims.select("council", "aim_weeks", "aim_share"), new String[] {"council"}, "left")
+        .flatMap((FlatMapFunction<Row, Row>) Aim2::row, Encoders.row(SCHEMA));
+  }
+
+  private static Iterator<Row> row(Row group) {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (Row child : group.<Row>getList(2)) {
+      outcomes.add(new Outcome(child.getInt(0), child.getInt(1)));
+    }
+    KaplanMeier km = KaplanMeier.of(outcomes, 0.95);
+    int longest = outcomes.stream().mapToInt(Outcome::days).max().orElse(0);
+    int aimWeeks = group.isNullAt(3) ? 26 : group.getInt(3);
+    Interval at26 = km.survivalInterval(182);
+    double median = km.median().estimate();
+    return List.of(RowFactory.create(group.getString(0), group.getInt(1), (long) outcomes.size(),
+        (long) km.eventCount(), Double.isNaN(median) ? null : median / 7,
+        longest >= 182 ? 1 - at26.estimate() : null, longest >= 182 ? 1 - at26.upper() : null,
+        longest >= 182 ? 1 - at26.lower() : null, aimWeeks,
+        longest >= aimWeeks * 7 ? 1 - km.survival(aimWeeks * 7) : null,
+        group.isNullAt(4) ? null : group.getDouble(4))).iterator();
+  }
+}
