@@ -30,54 +30,42 @@ public final class Silver {
     return expr("try_cast(" + column + " AS DATE)").as(column);
   }
 
-  private static Column[] keys(PseudonymKey key) {
-    return new Column[] {
-      col(Lineage.COUNCIL).as("council"),
-      ChildKey.column(key, col(Lineage.COUNCIL), col("child_id")).as("child_key")
-    };
+  /** The council, the pseudonymous child key, the given facts, and the return they came from. */
+  private static Dataset<Row> typed(Dataset<Row> bronze, PseudonymKey key, Column... facts) {
+    Column[] columns = new Column[facts.length + 3];
+    columns[0] = col(Lineage.COUNCIL).as("council");
+    columns[1] = ChildKey.column(key, col(Lineage.COUNCIL), col("child_id")).as("child_key");
+    System.arraycopy(facts, 0, columns, 2, facts.length);
+    columns[columns.length - 1] = col(Lineage.COLLECTION_YEAR).as("source_year");
+    return bronze.select(columns);
   }
 
   /** Per child, the attributes from the most recent return that lists it. */
   public static Dataset<Row> children(Dataset<Row> bronzeChildren, PseudonymKey key) {
-    Dataset<Row> typed =
-        bronzeChildren.select(
-            keys(key)[0], keys(key)[1], date("dob"), col("sex"), col("ethnicity"), col("disability"),
-            col(Lineage.COLLECTION_YEAR).as("source_year"));
-    return latest(typed, "council", "child_key");
+    return latest(typed(bronzeChildren, key, date("dob"), col("sex"), col("ethnicity"), col("disability")),
+        "council", "child_key");
   }
 
   /** Per episode, the version in the most recent return that contains it. */
   public static Dataset<Row> episodes(Dataset<Row> bronzeEpisodes, PseudonymKey key) {
-    Dataset<Row> typed =
-        bronzeEpisodes.select(
-            keys(key)[0], keys(key)[1], col("episode_id"), date("episode_start"), date("episode_end"),
-            col("destination"), col(Lineage.COLLECTION_YEAR).as("source_year"));
-    return latest(typed, "council", "child_key", "episode_id");
+    return latest(typed(bronzeEpisodes, key, col("episode_id"), date("episode_start"), date("episode_end"),
+        col("destination")), "council", "child_key", "episode_id");
   }
 
   /** The placements of each silver episode, as the episode's own return gives them. */
   public static Dataset<Row> placements(Dataset<Row> bronzePlacements, Dataset<Row> episodes, PseudonymKey key) {
-    return fromEpisodeReturn(
-        bronzePlacements.select(
-            keys(key)[0], keys(key)[1], col("episode_id"), date("placement_start"), date("placement_end"),
-            col("placement_type"), col(Lineage.COLLECTION_YEAR).as("source_year")),
-        episodes);
+    return fromEpisodeReturn(typed(bronzePlacements, key, col("episode_id"), date("placement_start"),
+        date("placement_end"), col("placement_type")), episodes);
   }
 
   public static Dataset<Row> legalReasons(Dataset<Row> bronzeLegal, Dataset<Row> episodes, PseudonymKey key) {
-    return fromEpisodeReturn(
-        bronzeLegal.select(
-            keys(key)[0], keys(key)[1], col("episode_id"), date("legal_start"), date("legal_end"),
-            col("legal_reason"), col(Lineage.COLLECTION_YEAR).as("source_year")),
-        episodes);
+    return fromEpisodeReturn(typed(bronzeLegal, key, col("episode_id"), date("legal_start"), date("legal_end"),
+        col("legal_reason")), episodes);
   }
 
   public static Dataset<Row> milestones(Dataset<Row> bronzePermanence, Dataset<Row> episodes, PseudonymKey key) {
-    return fromEpisodeReturn(
-        bronzePermanence.select(
-            keys(key)[0], keys(key)[1], col("episode_id"), col("milestone"), date("milestone_date"),
-            col("route"), col(Lineage.COLLECTION_YEAR).as("source_year")),
-        episodes);
+    return fromEpisodeReturn(typed(bronzePermanence, key, col("episode_id"), col("milestone"),
+        date("milestone_date"), col("route")), episodes);
   }
 
   private static Dataset<Row> latest(Dataset<Row> typed, String... identity) {
