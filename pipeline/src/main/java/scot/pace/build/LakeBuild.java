@@ -19,9 +19,14 @@ import scot.pace.journey.PseudonymKey;
 import scot.pace.journey.Silver;
 import scot.pace.lake.Lake;
 import scot.pace.lake.Lineage;
+import scot.pace.measure.Aim1;
 import scot.pace.measure.Aim2;
 import scot.pace.measure.CohortOutcomes;
+import scot.pace.measure.CouncilComparison;
 import scot.pace.measure.KinshipShare;
+import scot.pace.measure.LaterStages;
+import scot.pace.measure.RunChart;
+import scot.pace.measure.StillWaiting;
 import scot.pace.measure.TimeToPermanence;
 import scot.pace.returns.ReturnFile;
 import scot.pace.rules.Validation;
@@ -82,6 +87,8 @@ public final class LakeBuild {
     describe("gold: time to permanence");
     Dataset<Row> outcomes = CohortOutcomes.of(journeys, firstYears).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> grouped = TimeToPermanence.grouped(outcomes).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> milestones = lake.read(spark, Silver.MILESTONES);
+    Dataset<Row> homeOrders = Aim1.orders(journeys, milestones, firstYears).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       write(TimeToPermanence.summary(grouped), TimeToPermanence.SUMMARY, rows);
       write(TimeToPermanence.curves(grouped), TimeToPermanence.CURVES, rows);
@@ -90,13 +97,34 @@ public final class LakeBuild {
       write(KinshipShare.atSnapshots(episodes, lake.read(spark, Silver.PLACEMENTS), returnYears),
           KinshipShare.TABLE, rows);
       write(KinshipShare.ofPermanence(outcomes), KinshipShare.PERMANENCE_TABLE, rows);
+      write(councilTable(), COUNCILS, rows);
+      Dataset<Row> councilRows = lake.read(spark, COUNCILS);
+
+      describe("gold: PACE aims");
+      write(Aim1.of(homeOrders), Aim1.TABLE, rows);
+      write(Aim2.of(journeys, firstYears, councilRows), Aim2.TABLE, rows);
+      write(LaterStages.of(LaterStages.childStages(milestones)), LaterStages.TABLE, rows);
+      write(StillWaiting.of(journeys, lake.read(spark, Silver.PLACEMENTS)), StillWaiting.TABLE, rows);
+
+      describe("gold: run charts");
+      Dataset<Row> points = RunChart.points(journeys, councilRows, firstYears);
+      write(RunChart.phases(points), RunChart.PHASES, rows);
+      write(RunChart.withMedians(points, lake.read(spark, RunChart.PHASES)), RunChart.POINTS, rows);
+      write(RunChart.months(points), RunChart.MONTHS, rows);
+
+      describe("gold: council comparison");
+      Dataset<Row> proportions = TimeToPermanence.proportions(outcomes)
+          .unionByName(Aim2.proportions(journeys, firstYears))
+          .unionByName(KinshipShare.proportions(lake.read(spark, KinshipShare.TABLE)))
+          .unionByName(Aim1.proportions(homeOrders));
+      CouncilComparison.Result comparison = CouncilComparison.of(spark, proportions);
+      write(comparison.comparison(), CouncilComparison.TABLE, rows);
+      write(comparison.limits(), CouncilComparison.LIMITS_TABLE, rows);
     } finally {
+      homeOrders.unpersist();
       grouped.unpersist();
       outcomes.unpersist();
     }
-    write(councilTable(), COUNCILS, rows);
-    describe("gold: PACE Aim 2");
-    write(Aim2.of(journeys, firstYears, lake.read(spark, COUNCILS)), Aim2.TABLE, rows);
     spark.sparkContext().setJobDescription(null);
     return rows;
   }

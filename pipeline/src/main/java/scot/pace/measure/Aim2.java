@@ -2,9 +2,12 @@ package scot.pace.measure;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -43,19 +46,47 @@ public final class Aim2 {
    * @param aims per {@code council}, {@code aim_weeks} and {@code aim_share} ({@code ref_councils})
    */
   public static Dataset<Row> of(Dataset<Row> journeys, Dataset<Row> firstYears, Dataset<Row> aims) {
-    Dataset<Row> children = journeys.where("first_accommodated IS NOT NULL")
+    Dataset<Row> children = children(journeys, firstYears).select("council", "cohort_year", "days", "cause");
+    Dataset<Row> both = children.unionByName(children.withColumn("council", lit(CohortOutcomes.SCOTLAND)));
+    return both.groupBy("council", "cohort_year")
+        .agg(collect_list(struct(col("days"), col("cause"))).as("children"))
+        .join(aims.select("council", "aim_weeks", "aim_share"), new String[] {"council"}, "left")
+        .flatMap((FlatMapFunction<Row, Row>) Aim2::row, Encoders.row(SCHEMA));
+  }
+
+  public static final String MEASURE = "aim2_recommended_within_26w";
+
+  /**
+   * Per council and cohort year in which every child could be followed 26 weeks: {@code measure}
+   * ({@value #MEASURE}), {@code council}, {@code year}, {@code numerator} (recommended within 182
+   * days of first accommodated) and {@code denominator} (children first accommodated), for
+   * {@link CouncilComparison}. With full follow-up the plain share is the cumulative incidence: a
+   * child who went home or left care first counts as not recommended.
+   */
+  public static Dataset<Row> proportions(Dataset<Row> journeys, Dataset<Row> firstYears) {
+    return children(journeys, firstYears).groupBy("council", "cohort_year")
+        .agg(count(lit(1)).as("denominator"), sum(expr("IF(cause = 1 AND days <= 182, 1, 0)")).cast("long").as("numerator"),
+            min("followable_days").as("followable"))
+        .where("followable >= 182")
+        .select(lit(MEASURE).as("measure"), col("council"), col("cohort_year").as("year"), col("numerator"),
+            col("denominator"));
+  }
+
+  /**
+   * Each child first accommodated in a cohort year its council's returns cover from the start, with
+   * {@code days} to the first recommendation ({@code cause} 1) or to its permanence, exit or censor
+   * date ({@code cause} 0), and the {@code followable_days} to the council's latest snapshot.
+   */
+  static Dataset<Row> children(Dataset<Row> journeys, Dataset<Row> firstYears) {
+    return journeys.where("first_accommodated IS NOT NULL")
         .withColumn("until", expr("coalesce(first_recommendation, permanence_date, exit_date, censor_date)"))
         .where("until >= first_accommodated")
         .join(firstYears, "council")
         .withColumn("cohort_year", expr("year(first_accommodated) + IF(month(first_accommodated) >= 8, 1, 0)"))
         .where("cohort_year >= first_year")
         .select(col("council"), col("cohort_year"), expr("datediff(until, first_accommodated)").as("days"),
-            expr("IF(first_recommendation IS NULL, 0, 1)").as("cause"));
-    Dataset<Row> both = children.unionByName(children.withColumn("council", lit(CohortOutcomes.SCOTLAND)));
-    return both.groupBy("council", "cohort_year")
-        .agg(collect_list(struct(col("days"), col("cause"))).as("children"))
-        .join(aims.select("council", "aim_weeks", "aim_share"), new String[] {"council"}, "left")
-        .flatMap((FlatMapFunction<Row, Row>) Aim2::row, Encoders.row(SCHEMA));
+            expr("IF(first_recommendation IS NULL, 0, 1)").as("cause"),
+            expr("datediff(latest_snapshot, first_accommodated)").as("followable_days"));
   }
 
   private static Iterator<Row> row(Row group) {

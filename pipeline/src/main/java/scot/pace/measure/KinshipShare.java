@@ -91,6 +91,18 @@ public final class KinshipShare {
         .drop("interval");
   }
 
+  public static final String MEASURE = "kinship_share";
+
+  /**
+   * For {@link CouncilComparison}: per council and snapshot year, {@code numerator} children in
+   * kinship care and {@code denominator} children looked after, from {@code gold_kinship_share}.
+   */
+  public static Dataset<Row> proportions(Dataset<Row> kinshipShare) {
+    return kinshipShare.where(col("council").notEqual(lit(CohortOutcomes.SCOTLAND)))
+        .select(lit(MEASURE).as("measure"), col("council"), col("collection_year").as("year"),
+            col("kinship").cast("long").as("numerator"), col("looked_after").cast("long").as("denominator"));
+  }
+
   public static final String PERMANENCE_TABLE = "gold_kinship_permanence";
 
   /** The placement groups' column names, in the published order. */

@@ -2,6 +2,11 @@ package scot.pace.measure;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.struct;
 
 import java.util.ArrayList;
@@ -48,6 +53,35 @@ public final class TimeToPermanence {
   private static final double CONFIDENCE = 0.95;
 
   private TimeToPermanence() {}
+
+  public static final String WITHIN_2Y = "permanence_within_2y";
+  public static final String WITHIN_4Y = "permanence_within_4y";
+
+  /**
+   * For {@link CouncilComparison}: among children first accommodated (the SCRA and PACE
+   * population) in each council and cohort year in which every child could be followed 2 (4)
+   * years, {@code numerator} those who reached legal permanence within 730 (1,461) days and
+   * {@code denominator} all of them. With full follow-up this plain share is the Aalen-Johansen
+   * cumulative incidence: a child who left care first counts as not reaching permanence.
+   *
+   * @param outcomes from {@link CohortOutcomes#of}
+   */
+  public static Dataset<Row> proportions(Dataset<Row> outcomes) {
+    Dataset<Row> accommodated = outcomes.where(col("population").equalTo(Population.ACCOMMODATED.label()));
+    Dataset<Row> all = null;
+    for (Object[] window : new Object[][] {{WITHIN_2Y, TWO_YEARS}, {WITHIN_4Y, FOUR_YEARS}}) {
+      int days = (Integer) window[1];
+      Dataset<Row> rows = accommodated.groupBy("council", "cohort_year")
+          .agg(count(lit(1)).as("denominator"),
+              sum(expr("IF(cause BETWEEN 1 AND 5 AND days <= " + days + ", 1, 0)")).cast("long").as("numerator"),
+              min("followable_days").as("followable"))
+          .where(col("followable").geq(days))
+          .select(lit(window[0]).as("measure"), col("council"), col("cohort_year").as("year"), col("numerator"),
+              col("denominator"));
+      all = all == null ? rows : all.unionByName(rows);
+    }
+    return all;
+  }
 
   private static final List<StructField> GROUP =
       List.of(

@@ -20,6 +20,17 @@ class RunRulesTest {
   }
 
   @Test
+  void aShiftOfEightPointsIsSignalled() {
+    // 14 useful points: limit round(log2 14) + 3 = round(3.81) + 3 = 7; points 7 to 14 all below.
+    double[] values = {11, 9, 12, 9, 11, 12, 8, 9, 7, 9, 8, 9, 6, 9};
+    RunRules rules = RunRules.of(values, 10);
+    assertEquals(14, rules.usefulPoints());
+    assertEquals(8, rules.longestRun());
+    assertEquals(7, rules.runLimit());
+    assertTrue(rules.isShift());
+  }
+
+  @Test
   void aSeriesThatAlternatesHasNoSignal() {
     double[] values = {9, 11, 9, 11, 8, 12, 9, 11, 8, 12, 9, 11};
     RunRules rules = RunRules.of(values, 10);
