@@ -29,7 +29,7 @@ import scot.pace.stats.Outcome;
  * after it began, their share (SCRA: 25%), and how many of those had a permanence recommendation
  * ({@code REC}) within the two years. The return has no milestone for a looked after review as
  * such, so a recommendation is the only review outcome that can be counted. Beside the count, the
- * Kaplan-Meier share still on the order at 730 days, with every order (ended or not) counted and
+ * Kaplan-Meier share of orders not ended within 729 days, with every order (ended or not) counted and
  * those still running censored at the snapshot, with its 95% interval.
  */
 public final class Aim1 {
@@ -112,7 +112,8 @@ public final class Aim1 {
     }
     KaplanMeier km = KaplanMeier.of(outcomes, 0.95);
     boolean reaches = longest >= TWO_YEARS;
-    Interval at = km.survivalInterval(TWO_YEARS);
+    // Lasting two years or more: not ended within 729 days, as in the naive count.
+    Interval at = km.survivalInterval(TWO_YEARS - 1);
     return List.of(RowFactory.create(group.getString(0), group.getInt(1), group.getLong(2), followed, stillOn,
         followed == 0 ? null : (double) stillOn / followed, rec, stillOn == 0 ? null : (double) rec / stillOn,
         reaches ? at.estimate() : null, reaches ? at.lower() : null, reaches ? at.upper() : null)).iterator();

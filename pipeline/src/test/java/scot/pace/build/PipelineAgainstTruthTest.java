@@ -129,7 +129,9 @@ class PipelineAgainstTruthTest {
   void writesEverySilverAndGoldTable() {
     for (String table : List.of("silver_children", "silver_episodes", "silver_placements", "silver_legal_reasons",
         "silver_milestones", "silver_journeys", "gold_time_to_permanence", "gold_permanence_curves",
-        "gold_permanence_routes", "gold_kinship_share", "gold_kinship_permanence", "ref_councils", "gold_aim2")) {
+        "gold_permanence_routes", "gold_kinship_share", "gold_kinship_permanence", "ref_councils", "gold_aim2",
+        "gold_aim1", "gold_later_stages", "gold_still_waiting", "gold_run_chart_points", "gold_run_chart_months",
+        "gold_run_chart_phases", "gold_council_comparison", "gold_funnel_limits")) {
       assertTrue(built.get(table) > 0, table + " has rows");
     }
     for (String table : List.of("silver_children", "silver_episodes", "silver_placements", "silver_legal_reasons",
@@ -138,6 +140,36 @@ class PipelineAgainstTruthTest {
       assertTrue(!java.util.Arrays.asList(lake.read(spark, table).columns()).contains("child_id"),
           "no raw child id in " + table);
     }
+  }
+
+  @Test
+  void docsDefineEveryTableAndColumnBuilt() throws java.io.IOException {
+    String docs = java.nio.file.Files.readString(Path.of("..", "docs", "measures.md"));
+    List<String> undefined = new java.util.ArrayList<>();
+    for (String table : built.keySet()) {
+      if (!docs.contains("`" + table + "`")) {
+        undefined.add(table);
+      }
+      for (String column : lake.read(spark, table).columns()) {
+        if (!docs.contains("`" + column + "`") && !docs.contains("`" + column.replaceAll("_(lower|upper)$", "") + "`")) {
+          undefined.add(table + "." + column);
+        }
+      }
+    }
+    assertEquals(List.of(), undefined, "tables and columns docs/measures.md does not define");
+  }
+
+  @Test
+  void councilsAreComparedOnEveryProportionMeasure() {
+    List<Row> measures = lake.read(spark, "gold_council_comparison").select("measure").distinct().collectAsList();
+    assertEquals(5, measures.size(), measures.toString());
+    Row latest = lake.read(spark, "gold_council_comparison")
+        .where("measure = 'permanence_within_2y' AND latest").orderBy("council").first();
+    long numerator = lake.read(spark, "gold_council_comparison")
+        .where("measure = 'permanence_within_2y' AND latest").agg(expr("sum(numerator) / sum(denominator)"))
+        .first().getDouble(0) == latest.<Double>getAs("p0") ? 1 : 0;
+    assertEquals(1, numerator, "p0 is the pooled share of the councils compared");
+    assertEquals(2022, latest.<Integer>getAs("year"), "returns to 2024: the 2022 cohort is the last followed two years");
   }
 
   @Test
