@@ -7,7 +7,7 @@ import scot.pace.lake.IngestReport;
 
 /**
  * Every stage that exists, in order, on one Spark session: ingest, then the silver journeys and
- * gold measures (later: validation, charts, exports). {@code nightly} and {@code demo} both run this.
+ * gold measures, then the charts and reports (later: exports). {@code nightly} and {@code demo} both run this.
  */
 final class NightlyRun {
   private final PaceConfig config;
@@ -30,6 +30,7 @@ final class NightlyRun {
     try {
       IngestReport ingest = IngestStage.run(progress, spark, config, config.returnsDir(), runId, start);
       BuildStage.run(progress, spark, config, key);
+      ChartsStage.run(progress, spark, config);
       return ingest.needsAttention() ? ExitCode.WARNINGS : ExitCode.SUCCESS;
     } finally {
       spark.stop();

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       IngestCommand.class,
       BuildCommand.class,
+      ChartsCommand.class,
       ValidateCommand.class,
       ReplicateScraCommand.class,
       RulesCommand.class,

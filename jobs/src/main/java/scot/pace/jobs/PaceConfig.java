@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import scot.pace.council.Council;
 import scot.pace.council.Councils;
+import scot.pace.disclosure.DisclosureControl;
 import scot.pace.generate.GeneratorParameters;
 import scot.pace.journey.PseudonymKey;
 import scot.pace.rules.CodeMapping;
@@ -18,6 +19,7 @@ public record PaceConfig(
     PathSettings paths,
     IngestSettings ingest,
     PseudonymisationSettings pseudonymisation,
+    DisclosureControl disclosure,
     GeneratorParameters generator,
     List<Council> councils,
     List<CodeMapping> codeMappings) {
@@ -87,6 +89,9 @@ public record PaceConfig(
 
   public PaceConfig {
     codeMappings = codeMappings == null ? List.of() : List.copyOf(codeMappings);
+    if (disclosure == null) {
+      throw new IllegalArgumentException("disclosure: missing; give disclosure.threshold (4: counts 1 to 4 are suppressed)");
+    }
     if (councils == null || councils.isEmpty()) {
       throw new IllegalArgumentException("councils: the list of councils is empty");
     }
@@ -125,7 +130,7 @@ public record PaceConfig(
   }
 
   public PaceConfig withPaths(PathSettings newPaths) {
-    return new PaceConfig(spark, newPaths, ingest, pseudonymisation, generator, councils, codeMappings);
+    return new PaceConfig(spark, newPaths, ingest, pseudonymisation, disclosure, generator, councils, codeMappings);
   }
 
   /** The same configuration with the lake at {@code lake} (from a command's --lake option). */
@@ -134,10 +139,10 @@ public record PaceConfig(
   }
 
   public PaceConfig withSpark(SparkSettings newSpark) {
-    return new PaceConfig(newSpark, paths, ingest, pseudonymisation, generator, councils, codeMappings);
+    return new PaceConfig(newSpark, paths, ingest, pseudonymisation, disclosure, generator, councils, codeMappings);
   }
 
   public PaceConfig withGenerator(GeneratorParameters newGenerator) {
-    return new PaceConfig(spark, paths, ingest, pseudonymisation, newGenerator, councils, codeMappings);
+    return new PaceConfig(spark, paths, ingest, pseudonymisation, disclosure, newGenerator, councils, codeMappings);
   }
 }

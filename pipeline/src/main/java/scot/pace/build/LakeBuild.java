@@ -103,7 +103,7 @@ public final class LakeBuild {
       describe("gold: PACE aims");
       write(Aim1.of(homeOrders), Aim1.TABLE, rows);
       write(Aim2.of(journeys, firstYears, councilRows), Aim2.TABLE, rows);
-      write(LaterStages.of(LaterStages.childStages(milestones)), LaterStages.TABLE, rows);
+      write(LaterStages.of(LaterStages.childStages(milestones), firstYears), LaterStages.TABLE, rows);
       write(StillWaiting.of(journeys, lake.read(spark, Silver.PLACEMENTS)), StillWaiting.TABLE, rows);
 
       describe("gold: run charts");

@@ -18,6 +18,7 @@ import org.apache.spark.sql.Row;
  * ({@code LODGED}), and from lodging to the first order {@code GRANTED}. For each: children, the
  * median and quartiles (exact, interpolated), the mean, and the share completed within the stage's
  * target where there is one (the agency decision within the statutory 14 days of the panel).
+ * Only years the council's returns cover from their start are counted.
  * Children still waiting for the next stage are not in it: these are timescales of stages
  * completed, as the PACE webinars report them.
  */
@@ -55,10 +56,18 @@ public final class LaterStages {
     return all;
   }
 
-  /** The table, from {@link #childStages}. */
-  public static Dataset<Row> of(Dataset<Row> childStages) {
+  /**
+   * The table, from {@link #childStages}: stages completed in a collection year the council's
+   * returns cover (earlier ones are seen only for children still in care when returns began).
+   *
+   * @param firstYears per {@code council}, {@code first_year}
+   */
+  public static Dataset<Row> of(Dataset<Row> childStages, Dataset<Row> firstYears) {
     Dataset<Row> dated = childStages
         .withColumn("year", expr("year(completed) + IF(month(completed) >= 8, 1, 0)"))
+        .join(firstYears, "council")
+        .where("year >= first_year")
+        .drop("first_year")
         .withColumn("target_days", expr(targetOf("stage")));
     Dataset<Row> both = dated.unionByName(dated.withColumn("council", lit(CohortOutcomes.SCOTLAND)));
     return both.groupBy("council", "stage", "year")

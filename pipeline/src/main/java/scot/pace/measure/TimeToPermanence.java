@@ -127,7 +127,8 @@ public final class TimeToPermanence {
       schema(
           field("outcome", DataTypes.StringType),
           field("years", DataTypes.IntegerType),
-          field("share", DataTypes.DoubleType));
+          field("share", DataTypes.DoubleType),
+          field("children", DataTypes.LongType));
 
   /** Groups the cohort outcomes (with Scotland and all ages added) into one row per group. */
   public static Dataset<Row> grouped(Dataset<Row> outcomes) {
@@ -216,11 +217,13 @@ public final class TimeToPermanence {
       int days = year == 1 ? 365 : year == 2 ? TWO_YEARS : year == 4 ? FOUR_YEARS : 2191;
       boolean observable = longest >= days;
       for (OutcomeKind kind : OutcomeKind.competing()) {
+        long seen = outcomes.stream().filter(o -> o.cause() == kind.cause() && o.days() <= days).count();
         rows.add(RowFactory.create(group.get(0), group.get(1), group.get(2), group.get(3), kind.name(), year,
-            observable ? aj.incidence(kind.cause(), days) : null));
+            observable ? aj.incidence(kind.cause(), days) : null, observable ? seen : null));
       }
+      long waiting = outcomes.stream().filter(o -> o.days() > days).count();
       rows.add(RowFactory.create(group.get(0), group.get(1), group.get(2), group.get(3), "STILL_WAITING", year,
-          observable ? aj.noOutcome(days) : null));
+          observable ? aj.noOutcome(days) : null, observable ? waiting : null));
     }
     return rows.iterator();
   }

@@ -51,6 +51,35 @@ public record RunRules(
     return new RunRules(useful, longest, runLimit, crossings, crossingLimit, useful < MINIMUM_POINTS);
   }
 
+  /**
+   * Which of {@code values} belong to a run on one side of {@code median} longer than {@code
+   * limit} useful points (points on the median neither break nor join a run), to highlight them.
+   */
+  public static boolean[] inLongRuns(double[] values, double median, int limit) {
+    boolean[] marked = new boolean[values.length];
+    int start = -1;
+    int length = 0;
+    int side = 0;
+    for (int i = 0; i <= values.length; i++) {
+      int here = i == values.length ? 2 : Double.compare(values[i], median);
+      if (here == 0) {
+        continue;
+      }
+      if (here != side) {
+        if (length > limit) {
+          for (int j = start; j < i; j++) {
+            marked[j] = Double.compare(values[j], median) == side;
+          }
+        }
+        start = i;
+        length = 0;
+        side = here;
+      }
+      length++;
+    }
+    return marked;
+  }
+
   /** An unusually long run: a shift. */
   public boolean isShift() {
     return !tooFewPoints && longestRun > runLimit;

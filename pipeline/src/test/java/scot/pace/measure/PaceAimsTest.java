@@ -124,11 +124,14 @@ class PaceAimsTest {
         new Object[] {"b", "ADM", "2019-06-01"},
         // c: a panel before its recommendation does not count; the later one does.
         new Object[] {"c", "PANEL", "2018-12-01"}, new Object[] {"c", "REC", "2019-01-10"},
-        new Object[] {"c", "PANEL", "2019-02-09"});
-    Map<String, Row> stages = LaterStages.of(LaterStages.childStages(milestones))
+        new Object[] {"c", "PANEL", "2019-02-09"},
+        // d: completed in 2017, before the returns began in 2019.
+        new Object[] {"d", "REC", "2017-01-01"}, new Object[] {"d", "PANEL", "2017-03-01"});
+    Map<String, Row> stages = LaterStages.of(LaterStages.childStages(milestones), firstYears(2019))
         .where("council = '" + LA + "'").collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getString(1) + " " + r.getInt(2), r -> r));
 
+    assertEquals(null, stages.get("REC_TO_PANEL 2017"), "before the first return year");
     Row recToPanel = stages.get("REC_TO_PANEL 2019");
     assertEquals(3L, recToPanel.<Long>getAs("children"));
     assertEquals(60.0, recToPanel.<Double>getAs("median_days"), 0, "30, 60 and 100 days");

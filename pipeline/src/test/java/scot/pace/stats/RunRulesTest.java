@@ -28,6 +28,10 @@ class RunRulesTest {
     assertEquals(8, rules.longestRun());
     assertEquals(7, rules.runLimit());
     assertTrue(rules.isShift());
+    boolean[] marked = RunRules.inLongRuns(values, 10, rules.runLimit());
+    for (int i = 0; i < values.length; i++) {
+      assertEquals(i >= 6, marked[i], "point " + i);
+    }
   }
 
   @Test

@@ -1,0 +1,20 @@
+package scot.pace.jobs;
+
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+import scot.pace.report.Report;
+
+/** Draws the charts and writes the published and restricted reports as a stage. */
+final class ChartsStage {
+  private ChartsStage() {}
+
+  static Report.Summary run(Progress progress, SparkSession spark, PaceConfig config) {
+    System.setProperty("java.awt.headless", "true");
+    Report.Summary summary = progress.stage("charts and reports",
+        () -> Report.write(spark, config.lake(), config.disclosure(), config.outDir()),
+        s -> String.format(Locale.ROOT, "%,d files, %.1f MB", s.files(), s.bytes() / 1e6));
+    progress.say("  published (safe to publish):     " + summary.published().resolve("index.html").toAbsolutePath().normalize());
+    progress.say("  restricted (child-level, council only): " + summary.restricted().toAbsolutePath().normalize());
+    return summary;
+  }
+}

@@ -1,0 +1,168 @@
+package scot.pace.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reports as a reader gets them: {@code pace demo} on two councils (one of them tiny, so
+ * disclosure control has work to do), then every page, link and picture checked, and the
+ * national page opened in headless Chromium.
+ */
+class ReportTest {
+  @TempDir static Path dir;
+  static Path out;
+  static PaceCliTest.Result demo;
+
+  @BeforeAll
+  static void runDemo() throws IOException {
+    Path config = dir.resolve("small.yaml");
+    Files.writeString(config, String.join("\n",
+        "spark:",
+        "  master: \"local[2]\"",
+        "  shufflePartitions: 2",
+        "generator:",
+        "  firstYear: 2016",
+        "  lastYear: 2024",
+        "councils:",
+        "  - {code: S12000023, name: Orkney Islands, share: 0.0025, aimWeeks: 26, aimShare: 0.7}",
+        "  - {code: S12000048, name: Perth and Kinross, formerCode: S12000024, share: 0.02,"
+            + " paceStart: 2019-09-01, aimWeeks: 26, aimShare: 0.7}",
+        "  - {code: S12000036, name: City of Edinburgh, share: 0.0957, paceStart: 2019-09-01, aimWeeks: 40, aimShare: 0.8}",
+        ""));
+    demo = PaceCliTest.pace("demo", "--config", config.toString(), "--workdir", dir.resolve("work").toString());
+    out = dir.resolve("work/out");
+  }
+
+  static List<Path> files(Path folder, String suffix) throws IOException {
+    try (Stream<Path> all = Files.walk(folder)) {
+      return all.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+
+  @Test
+  void demoWritesThePublishedReportAndTheRestrictedOnesApart() throws IOException {
+    assertEquals(0, demo.exitCode(), demo.err());
+    assertTrue(demo.out().contains("charts and reports done in"), demo.out());
+    assertTrue(Files.isRegularFile(out.resolve("report/index.html")));
+    for (String council : List.of("S12000023", "S12000048", "S12000036")) {
+      assertTrue(Files.isRegularFile(out.resolve("report/councils/" + council + ".html")), council);
+      assertTrue(Files.isRegularFile(out.resolve("restricted/" + council + "/index.html")), council);
+      assertTrue(Files.isRegularFile(out.resolve("restricted/" + council + "/charts/run_chart.png")), council);
+    }
+    for (Path file : files(out.resolve("report"), "")) {
+      String name = file.getFileName().toString();
+      assertTrue(!name.startsWith("run_chart") && !name.startsWith("still_waiting"),
+          "a child-level chart in the published report: " + file);
+    }
+    for (Path page : files(out.resolve("report"), ".html")) {
+      String html = Files.readString(page);
+      assertTrue(!html.contains("child_key"), page.toString());
+    }
+    String national = Files.readString(out.resolve("report/index.html"));
+    assertTrue(national.contains("[c]"), "Orkney's small numbers are suppressed somewhere on the national page");
+    try (Stream<Path> leftovers = Files.list(out)) {
+      assertEquals(List.of("report", "restricted"), leftovers.map(p -> p.getFileName().toString()).sorted().toList(),
+          "no temporary folder left behind");
+    }
+  }
+
+  @Test
+  void everyLinkAndPictureResolvesAndEveryChartIsFullSize() throws IOException {
+    Pattern reference = Pattern.compile("(?:src|href)=\"([^\"#]+)\"");
+    int checked = 0;
+    for (Path page : files(out, ".html")) {
+      Matcher matcher = reference.matcher(Files.readString(page));
+      while (matcher.find()) {
+        Path target = page.getParent().resolve(matcher.group(1)).normalize();
+        assertTrue(Files.isRegularFile(target) && Files.size(target) > 0, page + " links to a missing " + target);
+        checked++;
+      }
+    }
+    assertTrue(checked > 50, "links checked: " + checked);
+    for (Path png : files(out, ".png")) {
+      BufferedImage image = ImageIO.read(png.toFile());
+      assertEquals(1200, image.getWidth(), png.toString());
+      assertEquals(800, image.getHeight(), png.toString());
+    }
+    for (Path csv : files(out.resolve("report"), ".csv")) {
+      List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+      assertTrue(lines.size() >= 2, csv + " has a header and rows");
+      for (String line : lines) {
+        assertTrue(!line.matches(".*(^|,)[1-4](,|$).*"), csv + " publishes a count of 1 to 4: " + line);
+      }
+    }
+  }
+
+  /**
+   * Opens a copy of the national page, with a script added that waits for the page to load and
+   * then records every image that did not load and every script error, in headless Chromium
+   * (Debian's {@code chromium}; {@code .ci/run} installs it), and reads the record back from the
+   * DOM Chromium prints.
+   */
+  @Test
+  void theNationalPageLoadsInHeadlessChromiumWithEveryImage() throws Exception {
+    String browser = Stream.of("chromium", "chromium-browser", "google-chrome")
+        .filter(ReportTest::onPath).findFirst()
+        .orElseThrow(() -> new AssertionError("this test needs Chromium: apt-get install chromium (.ci/run does)"));
+    Path index = out.resolve("report/index.html");
+    Path probe = index.resolveSibling("probe.html");
+    String check = "<script>window.addEventListener('error', function (e) { document.body.setAttribute('data-errors',"
+        + " (document.body.getAttribute('data-errors') || '') + ' ' + (e.message || (e.target && e.target.src))); }, true);"
+        + "window.addEventListener('load', function () { var bad = []; var imgs = document.images;"
+        + " for (var i = 0; i < imgs.length; i++) { if (!imgs[i].complete || imgs[i].naturalWidth === 0"
+        + " || imgs[i].getBoundingClientRect().width === 0) bad.push(imgs[i].getAttribute('src')); }"
+        + " document.body.setAttribute('data-images', imgs.length); document.body.setAttribute('data-broken', bad.join(' '));"
+        + " });</script>";
+    Files.writeString(probe, Files.readString(index).replace("<head>", "<head>\n" + check));
+    try {
+      Process chromium = new ProcessBuilder(browser, "--headless", "--no-sandbox", "--disable-gpu",
+          "--allow-file-access-from-files", "--enable-logging=stderr", "--v=0", "--virtual-time-budget=20000",
+          "--dump-dom", probe.toUri().toString())
+          .redirectError(dir.resolve("chromium.log").toFile())
+          .start();
+      String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(chromium.waitFor(120, TimeUnit.SECONDS), "Chromium did not finish");
+      String log = Files.readString(dir.resolve("chromium.log"));
+      Matcher images = Pattern.compile("data-images=\"(\\d+)\"").matcher(dom);
+      assertTrue(images.find(), "the page did not finish loading in Chromium:\n" + log);
+      assertTrue(Integer.parseInt(images.group(1)) >= 10, "images on the page: " + images.group(1));
+      assertTrue(dom.contains("data-broken=\"\""), "images that did not load: " + dom.replaceAll("(?s).*data-broken=\"([^\"]*)\".*", "$1"));
+      assertTrue(!dom.contains("data-errors="), "script errors on the page");
+      List<String> consoleErrors = new ArrayList<>();
+      for (String line : log.split("\n")) {
+        if (line.contains("CONSOLE") || line.contains("ERR_FILE_NOT_FOUND")) {
+          consoleErrors.add(line);
+        }
+      }
+      assertEquals(List.of(), consoleErrors, "console messages while loading the page");
+    } finally {
+      Files.deleteIfExists(probe);
+    }
+  }
+
+  static boolean onPath(String command) {
+    for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(folder, command))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,136 @@
+package scot.pace.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One page of the report, built up section by section: plain HTML with a small stylesheet and no
+ * scripts, readable offline and printable. Every text is escaped.
+ */
+final class HtmlPage {
+  private final StringBuilder body = new StringBuilder();
+  private final String title;
+  private String linkPrefix = "";
+
+  HtmlPage(String title) {
+    this.title = title;
+  }
+
+  /** Figures and tables added from now on live under {@code prefix}, relative to this page. */
+  HtmlPage linkPrefix(String prefix) {
+    this.linkPrefix = prefix;
+    return this;
+  }
+
+  static String escape(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+
+  HtmlPage heading(int level, String text) {
+    body.append("<h").append(level).append('>').append(escape(text)).append("</h").append(level).append(">\n");
+    return this;
+  }
+
+  HtmlPage paragraph(String text) {
+    body.append("<p>").append(escape(text)).append("</p>\n");
+    return this;
+  }
+
+  /** A paragraph whose markup the caller has built from escaped parts. */
+  HtmlPage raw(String html) {
+    body.append(html).append('\n');
+    return this;
+  }
+
+  HtmlPage links(List<String[]> hrefAndText) {
+    body.append("<ul class=\"links\">\n");
+    for (String[] link : hrefAndText) {
+      body.append("<li><a href=\"").append(escape(link[0])).append("\">").append(escape(link[1])).append("</a></li>\n");
+    }
+    body.append("</ul>\n");
+    return this;
+  }
+
+  /** A chart: the PNG, links to its SVG and to the CSV of the table behind it. */
+  HtmlPage figure(String relativeChartPath, String alt, String caption, String relativeCsvPath) {
+    String chartPath = linkPrefix + relativeChartPath;
+    String csvPath = relativeCsvPath == null ? null : linkPrefix + relativeCsvPath;
+    body.append("<figure>\n<img src=\"").append(escape(chartPath + ".png")).append("\" alt=\"").append(escape(alt))
+        .append("\" width=\"1200\" height=\"800\">\n<figcaption>").append(escape(caption))
+        .append(" <a href=\"").append(escape(chartPath + ".svg")).append("\">SVG for print</a>");
+    if (csvPath != null) {
+      body.append(" · <a href=\"").append(escape(csvPath)).append("\">the table as CSV</a>");
+    }
+    body.append("</figcaption>\n</figure>\n");
+    return this;
+  }
+
+  /** A table; the first row is the header. */
+  HtmlPage table(String caption, List<List<String>> rows) {
+    body.append("<table>\n<caption>").append(escape(caption)).append("</caption>\n<thead><tr>");
+    for (String cell : rows.get(0)) {
+      body.append("<th scope=\"col\">").append(escape(cell)).append("</th>");
+    }
+    body.append("</tr></thead>\n<tbody>\n");
+    for (List<String> row : rows.subList(1, rows.size())) {
+      body.append("<tr>");
+      for (int i = 0; i < row.size(); i++) {
+        String tag = i == 0 ? "th scope=\"row\"" : "td";
+        body.append('<').append(tag).append('>').append(escape(row.get(i))).append("</").append(i == 0 ? "th" : "td")
+            .append('>');
+      }
+      body.append("</tr>\n");
+    }
+    body.append("</tbody>\n</table>\n");
+    return this;
+  }
+
+  void write(Path file) {
+    String html = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + escape(title)
+        + "</title>\n<style>\n"
+        + "body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:1240px;margin:1em auto;padding:0 1em;color:#111}\n"
+        + "img{max-width:100%;height:auto;border:1px solid #ddd}\nfigure{margin:1.5em 0}\n"
+        + "figcaption{font-size:.9em;color:#333}\ntable{border-collapse:collapse;margin:1em 0;font-size:.9em}\n"
+        + "caption{text-align:left;font-weight:bold;padding:.3em 0}\n"
+        + "th,td{border:1px solid #ccc;padding:.25em .5em;text-align:right}\nth[scope=row]{text-align:left}\n"
+        + "thead th{background:#eee}\n.note{background:#fff6e0;border-left:4px solid #E69F00;padding:.5em 1em}\n"
+        + "ul.links{columns:3}\n</style>\n</head>\n<body>\n<h1>" + escape(title) + "</h1>\n" + body
+        + "</body>\n</html>\n";
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, html, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes {@code rows} as CSV (RFC 4180 quoting). */
+  static void writeCsv(Path file, List<List<String>> rows) {
+    StringBuilder csv = new StringBuilder();
+    for (List<String> row : rows) {
+      for (int i = 0; i < row.size(); i++) {
+        String cell = row.get(i) == null ? "" : row.get(i);
+        if (i > 0) {
+          csv.append(',');
+        }
+        csv.append(cell.contains(",") || cell.contains("\"") || cell.contains("\n")
+            ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell);
+      }
+      csv.append("\r\n");
+    }
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, csv, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,668 @@
+package scot.pace.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.jfree.chart.JFreeChart;
+import scot.pace.chart.Caterpillar;
+import scot.pace.chart.ChartWriter;
+import scot.pace.chart.FunnelPlot;
+import scot.pace.chart.KinshipTrend;
+import scot.pace.chart.PermanenceCurve;
+import scot.pace.chart.RouteIncidence;
+import scot.pace.chart.RunChartPlot;
+import scot.pace.chart.StageIntervals;
+import scot.pace.chart.StillWaitingBars;
+import scot.pace.disclosure.CountTable;
+import scot.pace.disclosure.DisclosureControl;
+import scot.pace.lake.Lake;
+import scot.pace.measure.CohortOutcomes;
+import scot.pace.measure.RunChart;
+import scot.pace.report.ReportData.CouncilInfo;
+import scot.pace.stats.RunRules;
+
+/**
+ * {@code pace charts}: the published report and the councils' restricted reports, drawn from the
+ * gold tables.
+ *
+ * <ul>
+ *   <li>{@code <out>/report/}: published. {@code index.html}, the national page (councils compared
+ *       on every proportion measure by caterpillar and funnel plot, time to permanence, routes,
+ *       kinship, later stages, the run-chart verdicts), and {@code councils/<code>.html}, one page
+ *       per council; every number through {@link DisclosureControl}; no child-level point.
+ *   <li>{@code <out>/restricted/<code>/}: each council's own child-level charts (the run chart
+ *       with one dot per child, the children still waiting), not for publication.
+ * </ul>
+ *
+ * Each is written to a temporary folder beside it and renamed into place, so a crash leaves the
+ * last complete report, never half of one.
+ */
+public final class Report {
+  public static final String PUBLISHED = "report";
+  public static final String RESTRICTED = "restricted";
+
+  private static final Map<String, String> MEASURES = new LinkedHashMap<>();
+
+  static {
+    MEASURES.put("permanence_within_2y", "reached legal permanence within 2 years of first accommodated");
+    MEASURES.put("permanence_within_4y", "reached legal permanence within 4 years of first accommodated");
+    MEASURES.put("aim2_recommended_within_26w", "permanence recommendation within 26 weeks of first accommodated");
+    MEASURES.put("kinship_share", "looked after children in kinship care at 31 July");
+    MEASURES.put("aim1_still_on_home_order_2y", "still on a home supervision order two years after it began");
+  }
+
+  private final ReportData data;
+  private final DisclosureControl sdc;
+  private final String footnote;
+  private int files;
+
+  private Report(ReportData data, DisclosureControl sdc) {
+    this.data = data;
+    this.sdc = sdc;
+    this.footnote = "Source: annual looked after children returns of the councils, collection years " + data.firstYear()
+        + " to " + data.lastYear() + "; latest snapshot " + day(data.latestSnapshot()) + ". Counts of 1 to "
+        + sdc.threshold() + " children and figures that would reveal them are suppressed: [c].";
+  }
+
+  /** What was written. */
+  public record Summary(Path published, Path restricted, int files, long bytes, int councils) {}
+
+  /** Reads the gold tables from {@code lake} and writes both reports under {@code out}. */
+  public static Summary write(SparkSession spark, Lake lake, DisclosureControl sdc, Path out) {
+    ReportData data = ReportData.read(spark, lake);
+    Report report = new Report(data, sdc);
+    Path published = out.resolve(PUBLISHED);
+    Path restricted = out.resolve(RESTRICTED);
+    try {
+      Files.createDirectories(out);
+      Path publishedTemp = Files.createDirectories(out.resolve(".report-" + System.nanoTime()));
+      Path restrictedTemp = Files.createDirectories(out.resolve(".restricted-" + System.nanoTime()));
+      report.writeNational(publishedTemp);
+      data.councils().parallelStream().forEach(council -> {
+        report.writeCouncil(publishedTemp, council);
+        report.writeRestricted(restrictedTemp.resolve(council.code()), council);
+      });
+      swap(publishedTemp, published);
+      swap(restrictedTemp, restricted);
+      return new Summary(published, restricted, countFiles(published) + countFiles(restricted),
+          size(published) + size(restricted), data.councils().size());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the report under " + out + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void swap(Path fresh, Path target) throws IOException {
+    Path old = target.resolveSibling("." + target.getFileName() + "-old-" + System.nanoTime());
+    if (Files.exists(target)) {
+      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+    if (Files.exists(old)) {
+      delete(old);
+    }
+  }
+
+  private static void delete(Path folder) throws IOException {
+    try (Stream<Path> all = Files.walk(folder)) {
+      for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  private static int countFiles(Path folder) throws IOException {
+    try (Stream<Path> all = Files.walk(folder)) {
+      return (int) all.filter(Files::isRegularFile).count();
+    }
+  }
+
+  private static long size(Path folder) throws IOException {
+    try (Stream<Path> all = Files.walk(folder)) {
+      long total = 0;
+      for (Path path : all.filter(Files::isRegularFile).toList()) {
+        total += Files.size(path);
+      }
+      return total;
+    }
+  }
+
+  static String day(LocalDate date) {
+    return date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+  }
+
+  static String pct(double share) {
+    return Double.isNaN(share) ? "" : String.format(Locale.UK, "%.1f%%", 100 * share);
+  }
+
+  private void chart(JFreeChart chart, Path folder, String name) {
+    ChartWriter.write(chart, folder, name);
+  }
+
+  // ---------------------------------------------------------------- national page
+
+  private void writeNational(Path root) {
+    HtmlPage page = new HtmlPage("Permanence for looked after children in Scotland: councils compared");
+    page.paragraph("Children looked after by Scotland's councils, from the councils' annual returns for "
+        + data.firstYear() + " to " + data.lastYear() + ", latest snapshot " + day(data.latestSnapshot())
+        + ". Published figures: counts of 1 to " + sdc.threshold() + " children, and any figure that would reveal "
+        + "one, are shown as [c]; a council's page gives its own figures.");
+    page.heading(2, "Councils").links(data.councils().stream()
+        .map(c -> new String[] {"councils/" + c.code() + ".html", c.name()}).toList());
+    Path charts = root.resolve("charts");
+    Path tables = root.resolve("tables");
+    page.heading(2, "Councils compared");
+    page.paragraph("For each measure, the latest year in which every child could be followed for the whole "
+        + "window. Scotland's share is the target; funnel limits are exact binomial at 95% and 99.8% (Spiegelhalter "
+        + "2005), dashed where widened for the ordinary spread between councils. Definitions: docs/measures.md.");
+    for (Map.Entry<String, String> measure : MEASURES.entrySet()) {
+      writeComparison(page, charts, tables, measure.getKey(), measure.getValue());
+    }
+    writeCurves(page, charts, tables, CohortOutcomes.SCOTLAND, "Scotland");
+    writeRoutes(page, charts, tables, CohortOutcomes.SCOTLAND, "Scotland");
+    writeKinship(page, charts, tables, CohortOutcomes.SCOTLAND, "Scotland");
+    writeStages(page, charts, tables, CohortOutcomes.SCOTLAND, "Scotland");
+    writeRunVerdicts(page, tables);
+    page.write(root.resolve("index.html"));
+  }
+
+  private void writeComparison(HtmlPage page, Path charts, Path tables, String measure, String label) {
+    List<Row> rows = data.comparison().stream().filter(r -> r.<String>getAs("measure").equals(measure)).toList();
+    if (rows.isEmpty()) {
+      page.heading(3, capital(label)).paragraph("No year is complete for this measure yet.");
+      return;
+    }
+    int year = rows.get(0).getAs("year");
+    double p0 = rows.get(0).getAs("p0");
+    boolean overdispersed = rows.get(0).getAs("overdispersed");
+    Map<String, String> names = names();
+    List<Caterpillar.Share> shares = new ArrayList<>();
+    List<FunnelPlot.Point> points = new ArrayList<>();
+    List<List<String>> table = new ArrayList<>();
+    table.add(List.of("council", "children", "of whom", "share", "95% interval", "flag 95%", "flag 99.8%",
+        "flag 99.8%, allowing for overdispersion", "rank (95% interval)"));
+    int hidden = 0;
+    for (Row row : rows.stream().sorted(Comparator.comparing(r -> names.get(r.<String>getAs("council")))).toList()) {
+      String name = names.get(row.<String>getAs("council"));
+      long x = row.getAs("numerator");
+      long n = row.getAs("denominator");
+      boolean publishable = sdc.sharePublishable(x, n);
+      double p = row.getAs("proportion");
+      shares.add(new Caterpillar.Share(name, p, row.getAs("wilson_lower"), row.getAs("wilson_upper"), publishable));
+      if (publishable) {
+        points.add(new FunnelPlot.Point(name, n, p, !row.<String>getAs("flag_95").equals("within")));
+        table.add(List.of(name, sdc.count(n), sdc.count(x), pct(p),
+            pct(row.getAs("wilson_lower")) + " to " + pct(row.getAs("wilson_upper")), row.getAs("flag_95"),
+            row.getAs("flag_998"), row.getAs("flag_998_adjusted"),
+            row.getAs("rank") + " (" + row.getAs("rank_lower") + " to " + row.getAs("rank_upper") + ")"));
+      } else {
+        hidden++;
+        table.add(List.of(name, sdc.count(n), sdc.count(x), DisclosureControl.SUPPRESSED, DisclosureControl.SUPPRESSED,
+            DisclosureControl.SUPPRESSED, DisclosureControl.SUPPRESSED, DisclosureControl.SUPPRESSED,
+            DisclosureControl.SUPPRESSED));
+      }
+    }
+    List<FunnelPlot.Limits> limits = new ArrayList<>();
+    for (Row row : data.limits()) {
+      int n = row.getAs("n");
+      // Every size to 100, then about 100 points per tenfold: the line is as smooth, the SVG smaller.
+      if (row.<String>getAs("measure").equals(measure) && (n <= 100 || n % Math.max(1, n / 100) == 0)) {
+        limits.add(new FunnelPlot.Limits(row.getAs("n"), row.getAs("lower_95"), row.getAs("upper_95"),
+            row.getAs("lower_998"), row.getAs("upper_998"), row.getAs("od_lower_95"), row.getAs("od_upper_95"),
+            row.getAs("od_lower_998"), row.getAs("od_upper_998")));
+      }
+    }
+    String when = measure.equals("kinship_share") ? "31 July " + year : "children of the " + cohort(year) + " cohort";
+    String hiddenNote = hidden == 0 ? "" : " " + hidden + " council(s) not shown: [c].";
+    page.heading(3, capital(label) + ", " + when);
+    chart(Caterpillar.draw("Councils compared: " + label, capital(when) + "; each council with its 95% interval",
+        footnote + hiddenNote, "share", shares, p0), charts, "caterpillar_" + measure);
+    page.figure("charts/caterpillar_" + measure, "Caterpillar chart: " + label + " by council, " + when,
+        "Councils sorted by the share, with 95% Wilson intervals; Scotland's share as the dashed line.",
+        "tables/comparison_" + measure + ".csv");
+    chart(FunnelPlot.draw("Funnel plot: " + label, capital(when) + "; limits around Scotland's share",
+        footnote + hiddenNote, "share", points, limits, p0, overdispersed), charts, "funnel_" + measure);
+    page.figure("charts/funnel_" + measure, "Funnel plot: " + label + ", " + when,
+        "Each council's share against its number of children; councils outside the 95% limits named. "
+            + (overdispersed ? "The councils vary more than chance allows, so the dashed (widened) limits are the ones to judge by."
+            : "The councils vary no more than chance allows: judge by the exact limits."),
+        "tables/comparison_" + measure + ".csv");
+    page.table(capital(label) + ", " + when, table);
+    HtmlPage.writeCsv(tables.resolve("comparison_" + measure + ".csv"), table);
+  }
+
+  private static String cohort(int year) {
+    return (year - 1) + "-" + String.valueOf(year).substring(2);
+  }
+
+  private static String capital(String text) {
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  private Map<String, String> names() {
+    Map<String, String> names = new LinkedHashMap<>();
+    names.put(CohortOutcomes.SCOTLAND, "Scotland");
+    for (CouncilInfo council : data.councils()) {
+      names.put(council.code(), council.name());
+    }
+    return names;
+  }
+
+  // ---------------------------------------------------------------- time to permanence
+
+  private PermanenceCurve.Curve curve(String council, int cohortYear, String label) {
+    List<Row> rows = data.curvesByCohort(council).get(cohortYear);
+    Row summary = data.summary(council, cohortYear);
+    if (rows == null || summary == null || !sdc.basedOnEnough(summary.<Long>getAs("children"))
+        || summary.<Long>getAs("children") == 0) {
+      return null;
+    }
+    List<PermanenceCurve.Step> steps = new ArrayList<>();
+    for (Row row : rows) {
+      steps.add(new PermanenceCurve.Step(row.getAs("days"), row.getAs("survival"), nan(row.getAs("lower")),
+          nan(row.getAs("upper"))));
+    }
+    return new PermanenceCurve.Curve(label, steps);
+  }
+
+  private static double nan(Double value) {
+    return value == null ? Double.NaN : value;
+  }
+
+  private void writeCurves(HtmlPage page, Path charts, Path tables, String council, String name) {
+    int cohort = data.latestFourYearCohort();
+    page.heading(2, "Time to legal permanence: " + name);
+    List<PermanenceCurve.Curve> compared = new ArrayList<>();
+    PermanenceCurve.Curve own = curve(council, cohort, name);
+    if (own != null) {
+      compared.add(own);
+    }
+    if (!council.equals(CohortOutcomes.SCOTLAND)) {
+      PermanenceCurve.Curve scotland = curve(CohortOutcomes.SCOTLAND, cohort, "Scotland");
+      if (scotland != null) {
+        compared.add(scotland);
+      }
+    }
+    String note = own == null ? " " + name + "'s cohort is too small to show: [c]." : "";
+    chart(PermanenceCurve.draw("Children reaching legal permanence: " + name,
+            "Children first accommodated in " + cohort(cohort) + ", Kaplan-Meier, with 95% bands", footnote + note,
+            compared, true), charts, "permanence_" + cohort);
+    page.figure("charts/permanence_" + cohort, "Share of children first accommodated in " + cohort(cohort)
+            + " reaching legal permanence over the years since, " + name,
+        "Kaplan-Meier estimate of the share reaching legal permanence, with 95% pointwise bands; children who left "
+            + "care otherwise are censored.", "tables/time_to_permanence.csv");
+    Map<Integer, List<Row>> byCohort = data.curvesByCohort(council);
+    List<Integer> years = byCohort.keySet().stream().filter(y -> y <= cohort).toList();
+    List<PermanenceCurve.Curve> change = new ArrayList<>();
+    int step = Math.max(1, (int) Math.ceil(years.size() / 5.0));
+    for (int i = years.size() - 1; i >= 0 && change.size() < 5; i -= step) {
+      PermanenceCurve.Curve curve = curve(council, years.get(i), cohort(years.get(i)));
+      if (curve != null) {
+        change.add(0, curve);
+      }
+    }
+    chart(PermanenceCurve.draw("Children reaching legal permanence by cohort: " + name,
+            "Children first accommodated in each collection year, Kaplan-Meier", footnote, change, false),
+        charts, "permanence_by_cohort");
+    page.figure("charts/permanence_by_cohort", "Share reaching legal permanence over time, one line per cohort, " + name,
+        "One line per cohort of children first accommodated: has the wait shortened?", "tables/time_to_permanence.csv");
+    List<List<String>> table = new ArrayList<>();
+    table.add(List.of("cohort", "children", "median years (95% interval)", "within 2 years", "within 4 years"));
+    for (Row row : data.summaries().stream().filter(r -> r.<String>getAs("council").equals(council))
+        .sorted(Comparator.comparing(r -> r.<Integer>getAs("cohort_year"))).toList()) {
+      long children = row.getAs("children");
+      boolean enough = sdc.basedOnEnough(children);
+      table.add(List.of(cohort(row.getAs("cohort_year")), sdc.count(children),
+          enough ? years(row.getAs("median_days"), row.getAs("median_lower_days"), row.getAs("median_upper_days"))
+              : DisclosureControl.SUPPRESSED,
+          estimate(nan(row.getAs("within_2y")), children), estimate(nan(row.getAs("within_4y")), children)));
+    }
+    page.table("Time to legal permanence, children first accommodated, " + name, table);
+    HtmlPage.writeCsv(tables.resolve("time_to_permanence.csv"), table);
+  }
+
+  /** An estimated share of {@code children}, or [c] when it would reveal a small count. */
+  private String estimate(double share, long children) {
+    if (Double.isNaN(share)) {
+      return "";
+    }
+    return sdc.estimatePublishable(share, children) ? pct(share) : DisclosureControl.SUPPRESSED;
+  }
+
+  private static String years(Double median, Double lower, Double upper) {
+    if (median == null) {
+      return "not reached";
+    }
+    return String.format(Locale.UK, "%.2f (%s to %s)", median / 365.25,
+        lower == null ? "-" : String.format(Locale.UK, "%.2f", lower / 365.25),
+        upper == null ? "not reached" : String.format(Locale.UK, "%.2f", upper / 365.25));
+  }
+
+  private void writeRoutes(HtmlPage page, Path charts, Path tables, String council, String name) {
+    int cohort = data.latestFourYearCohort() - 2;
+    List<Row> rows = data.routes().stream().filter(r -> r.<String>getAs("council").equals(council)
+        && r.<Integer>getAs("cohort_year") == cohort && r.getAs("share") != null).toList();
+    List<Integer> times = rows.stream().map(r -> r.<Integer>getAs("years")).distinct().sorted().toList();
+    List<String> outcomes = RouteIncidence.OUTCOMES.stream().map(o -> o[0]).toList();
+    long[][] counts = new long[times.size()][outcomes.size()];
+    double[][] shares = new double[times.size()][outcomes.size()];
+    for (Row row : rows) {
+      int t = times.indexOf(row.<Integer>getAs("years"));
+      int o = outcomes.indexOf(row.<String>getAs("outcome"));
+      counts[t][o] = row.<Long>getAs("children");
+      shares[t][o] = row.getAs("share");
+    }
+    CountTable protectedCounts = CountTable.protect(times.stream().map(String::valueOf).toList(), outcomes, counts, sdc);
+    List<RouteIncidence.Share> drawn = new ArrayList<>();
+    List<List<String>> table = new ArrayList<>();
+    List<String> header = new ArrayList<>(List.of("since first accommodated"));
+    RouteIncidence.OUTCOMES.forEach(o -> header.add(o[1]));
+    table.add(header);
+    for (int t = 0; t < times.size(); t++) {
+      List<String> line = new ArrayList<>(List.of(times.get(t) == 1 ? "1 year" : times.get(t) + " years"));
+      for (int o = 0; o < outcomes.size(); o++) {
+        boolean shown = !protectedCounts.isSuppressed(t, o);
+        drawn.add(new RouteIncidence.Share(times.get(t), outcomes.get(o), shares[t][o], shown));
+        line.add(shown ? pct(shares[t][o]) : DisclosureControl.SUPPRESSED);
+      }
+      table.add(line);
+    }
+    page.heading(2, "Routes to permanence: " + name);
+    chart(RouteIncidence.draw("Routes to permanence: " + name,
+        "Children first accommodated in " + cohort(cohort) + ", Aalen-Johansen cumulative incidence", footnote, drawn),
+        charts, "routes");
+    page.figure("charts/routes", "Routes to permanence over time for children first accommodated in " + cohort(cohort)
+        + ", " + name, "Share of the cohort by each route, leaving care without permanence, and still waiting; "
+        + "each bar adds to 100%.", "tables/routes.csv");
+    page.table("Routes to permanence, children first accommodated in " + cohort(cohort) + ", " + name, table);
+    HtmlPage.writeCsv(tables.resolve("routes.csv"), table);
+  }
+
+  // ---------------------------------------------------------------- kinship
+
+  private void writeKinship(HtmlPage page, Path charts, Path tables, String council, String name) {
+    List<String> groups = KinshipTrend.GROUPS.stream().map(g -> g[0]).toList();
+    List<Row> rows = data.kinship().stream().filter(r -> r.<String>getAs("council").equals(council)).toList();
+    Map<Integer, Double> scotland = new LinkedHashMap<>();
+    for (Row row : data.kinship()) {
+      if (row.<String>getAs("council").equals(CohortOutcomes.SCOTLAND)) {
+        scotland.put(row.getAs("collection_year"), row.getAs("kinship_share"));
+      }
+    }
+    long[][] counts = new long[rows.size()][groups.size()];
+    for (int r = 0; r < rows.size(); r++) {
+      for (int g = 0; g < groups.size(); g++) {
+        counts[r][g] = rows.get(r).<Long>getAs(groups.get(g));
+      }
+    }
+    CountTable protectedCounts = CountTable.protect(
+        rows.stream().map(r -> String.valueOf(r.<Integer>getAs("collection_year"))).toList(), groups, counts, sdc);
+    List<KinshipTrend.Snapshot> snapshots = new ArrayList<>();
+    List<List<String>> table = new ArrayList<>();
+    List<String> header = new ArrayList<>(List.of("31 July", "looked after"));
+    KinshipTrend.GROUPS.forEach(g -> header.add(g[1]));
+    table.add(header);
+    for (int r = 0; r < rows.size(); r++) {
+      Map<String, Double> shares = new LinkedHashMap<>();
+      List<String> line = new ArrayList<>(List.of(protectedCounts.rows().get(r), protectedCounts.published(r, groups.size())));
+      for (int g = 0; g < groups.size(); g++) {
+        shares.put(groups.get(g), protectedCounts.rowShare(r, g));
+        line.add(protectedCounts.published(r, g) + " (" + protectedCounts.rowPercent(r, g) + ")");
+      }
+      int year = rows.get(r).getAs("collection_year");
+      snapshots.add(new KinshipTrend.Snapshot(year, shares,
+          council.equals(CohortOutcomes.SCOTLAND) ? null : scotland.get(year)));
+      table.add(line);
+    }
+    page.heading(2, "Kinship care and the placement mix: " + name);
+    chart(KinshipTrend.draw("Where looked after children live: " + name,
+        "Placement at each 31 July, " + data.firstYear() + " to " + data.lastYear()
+            + (council.equals(CohortOutcomes.SCOTLAND) ? "" : "; Scotland's kinship share dashed"), footnote, snapshots),
+        charts, "kinship");
+    page.figure("charts/kinship", "Placement mix of looked after children at each 31 July, " + name,
+        "Kinship care at the bottom of the stack.", "tables/kinship.csv");
+    page.table("Looked after children by placement at 31 July (count and share), " + name, table);
+    HtmlPage.writeCsv(tables.resolve("kinship.csv"), table);
+  }
+
+  // ---------------------------------------------------------------- later stages
+
+  private void writeStages(HtmlPage page, Path charts, Path tables, String council, String name) {
+    List<StageIntervals.Median> medians = new ArrayList<>();
+    List<List<String>> table = new ArrayList<>();
+    table.add(List.of("stage", "year completed", "children", "median days", "quartiles", "within 14 days"));
+    for (Row row : data.stages()) {
+      if (!row.<String>getAs("council").equals(council)) {
+        continue;
+      }
+      long children = row.getAs("children");
+      boolean enough = sdc.basedOnEnough(children);
+      String stage = row.getAs("stage");
+      medians.add(new StageIntervals.Median(stage, row.getAs("year"), enough ? row.getAs("median_days") : null));
+      Double within = row.getAs("within_target");
+      table.add(List.of(StageIntervals.LABELS.get(stage), String.valueOf(row.<Integer>getAs("year")), sdc.count(children),
+          enough ? String.format(Locale.UK, "%.0f", row.<Double>getAs("median_days")) : DisclosureControl.SUPPRESSED,
+          enough ? String.format(Locale.UK, "%.0f to %.0f", row.<Double>getAs("q1_days"), row.<Double>getAs("q3_days"))
+              : DisclosureControl.SUPPRESSED,
+          within == null ? "" : sdc.percent(Math.round(within * children), children)));
+    }
+    page.heading(2, "After the recommendation: " + name);
+    chart(StageIntervals.draw("Stages after a permanence recommendation: " + name,
+        "Median days per stage, by the collection year in which it was completed", footnote, medians), charts, "stages");
+    page.figure("charts/stages", "Median days per stage after a permanence recommendation by year, " + name,
+        "Medians of fewer than " + (sdc.threshold() + 1) + " children are left out.", "tables/stages.csv");
+    page.table("Stages after a permanence recommendation, " + name, table);
+    HtmlPage.writeCsv(tables.resolve("stages.csv"), table);
+  }
+
+  // ---------------------------------------------------------------- run charts
+
+  private void writeRunVerdicts(HtmlPage page, Path tables) {
+    List<List<String>> table = new ArrayList<>();
+    table.add(List.of("council", "PACE start", "points before", "median weeks before", "points since",
+        "median weeks since", "since the start, against the baseline median"));
+    for (CouncilInfo council : data.councils()) {
+      Row baseline = phase(council.code(), RunChart.BASELINE, RunChart.AGAINST_PHASE);
+      Row since = phase(council.code(), council.paceStart() == null ? RunChart.ALL : RunChart.PACE, RunChart.AGAINST_PHASE);
+      Row against = phase(council.code(), RunChart.PACE, RunChart.AGAINST_BASELINE);
+      table.add(List.of(council.name(), council.paceStart() == null ? "not set" : council.paceStart().toString(),
+          baseline == null ? "0" : sdc.count(baseline.<Integer>getAs("points")), median(baseline),
+          since == null ? "0" : sdc.count(since.<Integer>getAs("points")), median(since), verdict(against)));
+    }
+    page.heading(2, "Has the wait for a recommendation changed since PACE?");
+    page.paragraph("Weeks from first accommodated to the first permanence recommendation, by the date of the "
+        + "recommendation. Anhøj's rules against the median of the points before each council's PACE start: a run "
+        + "of points on one side longer than round(log2 n) + 3, or fewer crossings of the median than chance allows, "
+        + "signals a change; under 10 points there is no verdict. The charts with a dot per child are in each "
+        + "council's restricted report.");
+    page.table("Run-chart verdicts by council", table);
+    HtmlPage.writeCsv(tables.resolve("run_chart_verdicts.csv"), table);
+  }
+
+  private Row phase(String council, String phase, String against) {
+    for (Row row : data.phases()) {
+      if (row.<String>getAs("council").equals(council) && row.<String>getAs("phase").equals(phase)
+          && row.<String>getAs("against").equals(against)) {
+        return row;
+      }
+    }
+    return null;
+  }
+
+  private String median(Row phase) {
+    if (phase == null) {
+      return "";
+    }
+    return sdc.basedOnEnough(phase.<Integer>getAs("points"))
+        ? String.format(Locale.UK, "%.1f", phase.<Double>getAs("median_weeks")) : DisclosureControl.SUPPRESSED;
+  }
+
+  static String verdict(Row against) {
+    if (against == null) {
+      return "no baseline to compare";
+    }
+    if (against.<Boolean>getAs("too_few_points")) {
+      return "too few points: no verdict";
+    }
+    List<String> signals = new ArrayList<>();
+    if (against.<Boolean>getAs("shift")) {
+      signals.add("shift (run of " + against.getAs("longest_run") + ", limit " + against.getAs("run_limit") + ")");
+    }
+    if (against.<Boolean>getAs("too_few_crossings")) {
+      signals.add("too few crossings (" + against.getAs("crossings") + ", limit " + against.getAs("crossing_limit") + ")");
+    }
+    return signals.isEmpty() ? "no signal: random variation" : String.join("; ", signals);
+  }
+
+  // ---------------------------------------------------------------- council pages
+
+  private void writeCouncil(Path root, CouncilInfo council) {
+    HtmlPage page = new HtmlPage(council.name() + ": permanence for looked after children");
+    page.raw("<p><a href=\"../index.html\">Scotland and all councils</a></p>");
+    page.paragraph("Published figures for " + council.name() + " (" + council.code() + "), latest snapshot "
+        + day(data.latestSnapshot()) + ". PACE start: " + (council.paceStart() == null ? "not set" : day(council.paceStart()))
+        + "; aim: a permanence recommendation within " + council.aimWeeks() + " weeks. Counts of 1 to "
+        + sdc.threshold() + " children are shown as [c].");
+    Path folder = root.resolve("councils").resolve(council.code());
+    Path charts = folder.resolve("charts");
+    Path tables = folder.resolve("tables");
+    writeCouncilComparison(page, council);
+    HtmlPage inner = page.linkPrefix(council.code() + "/");
+    writeCurves(inner, charts, tables, council.code(), council.name());
+    writeRoutes(inner, charts, tables, council.code(), council.name());
+    writeKinship(inner, charts, tables, council.code(), council.name());
+    writeStages(inner, charts, tables, council.code(), council.name());
+    writeAim2(inner, tables, council);
+    Row against = phase(council.code(), RunChart.PACE, RunChart.AGAINST_BASELINE);
+    inner.heading(2, "Run chart verdict").paragraph("Weeks to the first recommendation since the PACE start, against "
+        + "the baseline median: " + verdict(against) + ". The chart with one dot per child is in the council's "
+        + "restricted report.");
+    page.write(root.resolve("councils").resolve(council.code() + ".html"));
+  }
+
+  private void writeCouncilComparison(HtmlPage page, CouncilInfo council) {
+    List<List<String>> table = new ArrayList<>();
+    table.add(List.of("measure", "year", "children", "share", "Scotland", "flag 95%", "flag 99.8%",
+        "flag 99.8%, allowing for overdispersion", "rank (95% interval)"));
+    for (Map.Entry<String, String> measure : MEASURES.entrySet()) {
+      for (Row row : data.comparison()) {
+        if (row.<String>getAs("measure").equals(measure.getKey()) && row.<String>getAs("council").equals(council.code())) {
+          long x = row.getAs("numerator");
+          long n = row.getAs("denominator");
+          boolean ok = sdc.sharePublishable(x, n);
+          String c = DisclosureControl.SUPPRESSED;
+          table.add(List.of(measure.getValue(), String.valueOf(row.<Integer>getAs("year")), sdc.count(n),
+              ok ? pct(row.getAs("proportion")) : c, pct(row.getAs("p0")), ok ? row.getAs("flag_95") : c,
+              ok ? row.getAs("flag_998") : c, ok ? row.getAs("flag_998_adjusted") : c,
+              ok ? row.getAs("rank") + " (" + row.getAs("rank_lower") + " to " + row.getAs("rank_upper") + ")" : c));
+        }
+      }
+    }
+    page.heading(2, "Compared with the other councils");
+    page.table(council.name() + " against Scotland, latest complete year of each measure", table);
+  }
+
+  private void writeAim2(HtmlPage page, Path tables, CouncilInfo council) {
+    List<List<String>> table = new ArrayList<>();
+    table.add(List.of("cohort", "children accommodated", "recommended", "median weeks", "within 26 weeks",
+        "within the aim of " + council.aimWeeks() + " weeks", "target share"));
+    for (Row row : data.aim2()) {
+      if (!row.<String>getAs("council").equals(council.code())) {
+        continue;
+      }
+      long children = row.getAs("children");
+      long recommended = row.getAs("recommended");
+      boolean ok = sdc.basedOnEnough(children) && !sdc.isSmall(recommended) && !sdc.isSmall(children - recommended);
+      String c = DisclosureControl.SUPPRESSED;
+      Double median = row.getAs("median_weeks");
+      Double within26 = row.getAs("within_26w");
+      Double withinAim = row.getAs("within_aim");
+      Double target = row.getAs("aim_share");
+      table.add(List.of(cohort(row.getAs("cohort_year")), sdc.count(children), sdc.count(recommended),
+          !ok ? c : median == null ? "not reached" : String.format(Locale.UK, "%.1f", median),
+          !ok ? c : within26 == null ? "" : estimate(within26, children),
+          !ok ? c : withinAim == null ? "" : estimate(withinAim, children),
+          target == null ? "" : pct(target)));
+    }
+    page.heading(2, "PACE Aim 2: weeks to a permanence recommendation");
+    page.table("Children first accommodated in each cohort: Kaplan-Meier, those still waiting censored", table);
+    HtmlPage.writeCsv(tables.resolve("aim2.csv"), table);
+  }
+
+  // ---------------------------------------------------------------- restricted
+
+  private void writeRestricted(Path folder, CouncilInfo council) {
+    HtmlPage page = new HtmlPage(council.name() + ": restricted, child-level");
+    page.raw("<p class=\"note\"><strong>Restricted.</strong> One mark per child: for " + HtmlPage.escape(council.name())
+        + "'s own managers, not for publication. Children appear only by position; no identifier is shown.</p>");
+    Path charts = folder.resolve("charts");
+    List<Row> points = data.points().getOrDefault(council.code(), List.of());
+    Row baseline = phase(council.code(), RunChart.BASELINE, RunChart.AGAINST_PHASE);
+    Row since = phase(council.code(), council.paceStart() == null ? RunChart.ALL : RunChart.PACE, RunChart.AGAINST_PHASE);
+    Row against = phase(council.code(), RunChart.PACE, RunChart.AGAINST_BASELINE);
+    boolean[] signal = signalled(points, baseline, since, against);
+    List<RunChartPlot.Point> dots = new ArrayList<>();
+    for (int i = 0; i < points.size(); i++) {
+      dots.add(new RunChartPlot.Point(points.get(i).<java.sql.Date>getAs("point_date").toLocalDate(),
+          points.get(i).getAs("weeks"), signal[i]));
+    }
+    Row judged = against != null ? against : since;
+    boolean tooFew = judged == null || judged.<Boolean>getAs("too_few_points");
+    chart(RunChartPlot.draw("PACE run chart: weeks to a permanence recommendation, " + council.name(),
+        "One dot per child, at the date of its first recommendation", footnote.replaceAll(" Counts of.*", ""),
+        dots, new RunChartPlot.Lines(council.paceStart(), baseline == null ? null : baseline.getAs("median_weeks"),
+            since == null ? null : since.getAs("median_weeks"), council.aimWeeks(), tooFew,
+            "Since the PACE start, against the baseline median: " + verdict(against))), charts, "run_chart");
+    page.heading(2, "Run chart");
+    page.figure("charts/run_chart", "Run chart of weeks from first accommodated to permanence recommendation, one dot "
+        + "per child, " + council.name(), "Orange dots belong to a run longer than Anhøj's limit. " + verdict(against), null);
+    List<StillWaitingBars.Child> children = new ArrayList<>();
+    for (Row row : data.waiting().getOrDefault(council.code(), List.of())) {
+      children.add(new StillWaitingBars.Child(row.getAs("weeks_waited"), row.getAs("placement_type")));
+    }
+    chart(StillWaitingBars.draw("Children still waiting for a permanence recommendation: " + council.name(),
+        "At " + day(data.latestSnapshot()) + ": one bar per child, longest wait first, by placement",
+        footnote.replaceAll(" Counts of.*", ""), children, council.aimWeeks()), charts, "still_waiting");
+    page.heading(2, "Still waiting");
+    page.figure("charts/still_waiting", "Bar chart of children still waiting for a permanence recommendation, one bar "
+        + "per child, " + council.name(), children.size() + " children accommodated and still waiting for a permanence "
+        + "recommendation.", null);
+    page.write(folder.resolve("index.html"));
+  }
+
+  /** The points of each phase in a run longer than the limit against the median they were judged by. */
+  private static boolean[] signalled(List<Row> points, Row baseline, Row since, Row against) {
+    boolean[] marked = new boolean[points.size()];
+    for (String phase : List.of(RunChart.BASELINE, RunChart.PACE, RunChart.ALL)) {
+      Row judge = phase.equals(RunChart.BASELINE) ? baseline : phase.equals(RunChart.PACE) && against != null ? against
+          : since;
+      if (judge == null || !judge.<String>getAs("phase").equals(phase) || judge.<Boolean>getAs("too_few_points")) {
+        continue;
+      }
+      List<Integer> indexes = new ArrayList<>();
+      for (int i = 0; i < points.size(); i++) {
+        if (points.get(i).<String>getAs("phase").equals(phase)) {
+          indexes.add(i);
+        }
+      }
+      double[] values = indexes.stream().mapToDouble(i -> points.get(i).<Double>getAs("weeks")).toArray();
+      boolean[] inRun = RunRules.inLongRuns(values, judge.getAs("median_weeks"), judge.getAs("run_limit"));
+      for (int k = 0; k < indexes.size(); k++) {
+        marked[indexes.get(k)] = inRun[k];
+      }
+    }
+    return marked;
+  }
+}

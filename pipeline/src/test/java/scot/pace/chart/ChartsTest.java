@@ -1,0 +1,115 @@
+package scot.pace.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jfree.chart.JFreeChart;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** Every chart renders from a small fixture to a 1200 × 800 PNG and to SVG that parses and names what it shows. */
+class ChartsTest {
+  @TempDir Path dir;
+  static final String FOOT = "Source: test fixture; snapshot 31 July 2024.";
+
+  /** Writes the chart and checks both files; gives the SVG text. */
+  String render(JFreeChart chart, String name, String... mustSay) throws Exception {
+    List<Path> files = ChartWriter.write(chart, dir, name);
+    assertEquals(List.of(dir.resolve(name + ".png"), dir.resolve(name + ".svg")), files);
+    BufferedImage png = ImageIO.read(files.get(0).toFile());
+    assertEquals(1200, png.getWidth());
+    assertEquals(800, png.getHeight());
+    assertTrue(Files.size(files.get(0)) > 10_000, "a PNG with something drawn on it");
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    // The SVG names the W3C DTD; a parser offline must not try to fetch it.
+    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    Document svg = factory.newDocumentBuilder().parse(files.get(1).toFile());
+    assertEquals("svg", svg.getDocumentElement().getLocalName());
+    String text = svg.getDocumentElement().getTextContent();
+    for (String expected : mustSay) {
+      assertTrue(text.contains(expected), name + ".svg should say \"" + expected + "\"");
+    }
+    try (var leftovers = Files.list(dir)) {
+      assertTrue(leftovers.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+    }
+    return text;
+  }
+
+  @Test
+  void caterpillarNamesEveryCouncilAndHidesTheSuppressedOne() throws Exception {
+    String svg = render(Caterpillar.draw("Councils compared: within 2 years", "2021-22 cohort", FOOT, "share",
+        List.of(new Caterpillar.Share("Orkney Islands", 0.4, 0.2, 0.6, true),
+            new Caterpillar.Share("Glasgow City", 0.55, 0.5, 0.6, true),
+            new Caterpillar.Share("Shetland Islands", 0.5, 0.1, 0.9, false)), 0.52),
+        "caterpillar", "Councils compared: within 2 years", "Orkney Islands", "Glasgow City", "Scotland 52.0%",
+        "Shetland Islands [c]", "Source: test fixture");
+    assertTrue(svg.indexOf("Shetland Islands [c]") >= 0);
+  }
+
+  @Test
+  void funnelPlotLabelsTheFlaggedCouncils() throws Exception {
+    List<FunnelPlot.Limits> limits = new ArrayList<>();
+    for (int n = 1; n <= 300; n++) {
+      double spread = 1.96 * Math.sqrt(0.3 * 0.7 / n);
+      double wide = 3.09 * Math.sqrt(0.3 * 0.7 / n);
+      limits.add(new FunnelPlot.Limits(n, Math.max(0, 0.3 - spread), Math.min(1, 0.3 + spread), Math.max(0, 0.3 - wide),
+          Math.min(1, 0.3 + wide), 0.2, 0.4, 0.1, 0.5));
+    }
+    render(FunnelPlot.draw("Funnel plot: kinship share", "31 July 2024", FOOT, "share",
+        List.of(new FunnelPlot.Point("Fife", 250, 0.45, true), new FunnelPlot.Point("Angus", 60, 0.31, false)),
+        limits, 0.3, true), "funnel", "Funnel plot: kinship share", "Fife", "95% limits", "99.8% limits",
+        "Scotland 30.0%", "children in the cohort (n)");
+  }
+
+  @Test
+  void permanenceCurvesRouteBarsStagesAndKinship() throws Exception {
+    List<PermanenceCurve.Step> steps = List.of(new PermanenceCurve.Step(200, 0.9, 0.85, 0.95),
+        new PermanenceCurve.Step(700, 0.5, 0.4, 0.6), new PermanenceCurve.Step(1500, 0.2, 0.1, 0.3));
+    render(PermanenceCurve.draw("Children reaching legal permanence: Fife", "2019-20", FOOT,
+        List.of(new PermanenceCurve.Curve("Fife", steps), new PermanenceCurve.Curve("Scotland", steps)), true),
+        "curve", "Children reaching legal permanence: Fife", "years since entering the cohort", "Scotland");
+    render(RouteIncidence.draw("Routes to permanence: Fife", "2017-18", FOOT, List.of(
+            new RouteIncidence.Share(1, "HOME", 0.2, true), new RouteIncidence.Share(1, "STILL_WAITING", 0.7, true),
+            new RouteIncidence.Share(1, "ADOPTION", 0.05, false), new RouteIncidence.Share(1, "POA", 0.05, false))),
+        "routes", "Routes to permanence: Fife", "still waiting", "[c] suppressed");
+    render(StageIntervals.draw("Stages after a permanence recommendation: Fife", "by year", FOOT, List.of(
+            new StageIntervals.Median("REC_TO_PANEL", 2023, 120.0), new StageIntervals.Median("REC_TO_PANEL", 2024, 100.0),
+            new StageIntervals.Median("PANEL_TO_ADM", 2024, 12.0), new StageIntervals.Median("PANEL_TO_ADM", 2023, null))),
+        "stages", "recommendation to panel", "14 days: panel to agency decision", "2023");
+    render(KinshipTrend.draw("Where looked after children live: Fife", "31 July", FOOT, List.of(
+            new KinshipTrend.Snapshot(2023, Map.of("kinship", 0.3, "foster", 0.5, "at_home", 0.2), 0.33),
+            new KinshipTrend.Snapshot(2024, Map.of("kinship", Double.NaN, "foster", 0.6, "at_home", 0.3), 0.32))),
+        "kinship", "Where looked after children live: Fife", "kinship care", "[c] suppressed", "Scotland: kinship care");
+  }
+
+  @Test
+  void runChartAndStillWaitingSayWhatTheyShow() throws Exception {
+    List<RunChartPlot.Point> points = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      points.add(new RunChartPlot.Point(LocalDate.of(2015, 1, 1).plusDays(40L * i), i < 15 ? 100 + i % 3 : 60, i >= 15));
+    }
+    render(RunChartPlot.draw("PACE run chart: Fife", "one dot per child", FOOT, points,
+        new RunChartPlot.Lines(LocalDate.of(2016, 8, 1), 101.0, 60.0, 26, false, "shift (run of 15, limit 8)")),
+        "run_chart", "PACE run chart: Fife", "PACE start 2016-08-01", "aim: 26 weeks", "shift (run of 15, limit 8)",
+        "baseline median carried forward");
+    render(RunChartPlot.draw("PACE run chart: Orkney", "one dot per child", FOOT, points.subList(0, 4),
+        new RunChartPlot.Lines(null, null, 100.0, 26, true, null)), "run_chart_small", "too few points: no verdict");
+    render(StillWaitingBars.draw("Children still waiting: Fife", "31 July 2024", FOOT, List.of(
+            new StillWaitingBars.Child(80, "KIN"), new StillWaitingBars.Child(120, "FOS_LA"),
+            new StillWaitingBars.Child(30, null)), 26),
+        "still_waiting", "Children still waiting: Fife", "kinship care", "foster care (council)", "no placement recorded",
+        "children, longest wait first (3)");
+  }
+}
