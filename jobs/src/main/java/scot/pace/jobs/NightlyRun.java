@@ -1,13 +1,38 @@
 package scot.pace.jobs;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import scot.pace.journey.PseudonymKey;
 import scot.pace.lake.IngestReport;
+import scot.pace.lake.RunLog;
+import scot.pace.report.Report;
+import scot.pace.returns.Sha256;
 
 /**
- * Every stage that exists, in order, on one Spark session: ingest, then the silver journeys and
- * gold measures, then the charts and reports (later: exports). {@code nightly} and {@code demo} both run this.
+ * Every stage that exists, in order, on one Spark session, as one run: ingest with validation,
+ * the silver journeys and gold measures, the charts and reports. {@code nightly} and {@code demo}
+ * both run this.
+ *
+ * <ul>
+ *   <li>One at a time: the run holds {@link RunLock} in the output folder from start to end.
+ *   <li>Incremental: when ingest finds nothing new and every table is still at the version the
+ *       last good run left it (so no run was killed half-way through the build since), the build
+ *       and charts are skipped.
+ *   <li>Logged: each run, good or failed, appends to the {@code run_log} Delta table and writes
+ *       {@code <out>/runs/<run id>.json}: stages with times, inputs with checksums, the version of
+ *       every table, the configuration's hash, the exit status and the warnings.
+ * </ul>
  */
 final class NightlyRun {
   private final PaceConfig config;
@@ -20,20 +45,97 @@ final class NightlyRun {
     this.key = key;
   }
 
-  ExitCode run(String appName) {
+  ExitCode run(String command) {
     Instant start = Instant.now();
     String runId = RunId.at(start);
     progress.say("run " + runId);
+    try (RunLock lock = RunLock.acquire(config.outDir(), runId, progress)) {
+      return runLocked(command, runId, start);
+    } catch (RunLock.HeldException held) {
+      progress.say("pace " + command + ": " + held.getMessage());
+      return ExitCode.ALREADY_RUNNING;
+    }
+  }
+
+  private ExitCode runLocked(String command, String runId, Instant start) {
     SparkSession spark =
-        progress.stage("start Spark", () -> SparkSessions.start(config.spark(), appName), s -> "Spark " + s.version()
-            + " on " + s.sparkContext().master());
+        progress.stage("start Spark", () -> SparkSessions.start(config.spark(), "pace " + command),
+            s -> "Spark " + s.version() + " on " + s.sparkContext().master());
+    List<String> warnings = new ArrayList<>();
+    ExitCode code = ExitCode.JOB_FAILURE;
     try {
       IngestReport ingest = IngestStage.run(progress, spark, config, config.returnsDir(), runId, start);
-      BuildStage.run(progress, spark, config, key);
-      ChartsStage.run(progress, spark, config);
-      return ingest.needsAttention() ? ExitCode.WARNINGS : ExitCode.SUCCESS;
+      ingest.rejected().forEach(p -> warnings.add("rejected " + p.returnName() + ": " + p.message()));
+      ingest.heldBack().forEach(p -> warnings.add("held back " + p.returnName() + ": " + p.reason()));
+      warnings.addAll(ingest.warnings());
+      Optional<Map<String, Long>> lastGood = RunLog.lastGoodVersions(spark, config.lake());
+      boolean reportThere = Files.isRegularFile(config.outDir().resolve(Report.PUBLISHED).resolve("index.html"));
+      if (ingest.loaded().isEmpty() && reportThere && lastGood.isPresent()
+          && lastGood.get().equals(RunLog.tableVersions(spark, config.lake()))) {
+        progress.say("nothing new since the last good run: every table is as it left it; build and charts skipped");
+      } else {
+        BuildStage.run(progress, spark, config, key);
+        ChartsStage.run(progress, spark, config);
+        progress.stage("housekeeping", () -> config.housekeeping().toHousekeeping().run(spark, config.lake(), Instant.now()),
+            done -> done.size() + " tables tidied");
+      }
+      code = ingest.needsAttention() ? ExitCode.WARNINGS : ExitCode.SUCCESS;
+      return code;
+    } catch (RuntimeException e) {
+      warnings.add("failed: " + e.getMessage());
+      throw e;
     } finally {
-      spark.stop();
+      try {
+        log(spark, command, runId, start, code, warnings);
+      } finally {
+        spark.stop();
+      }
     }
+  }
+
+  private void log(SparkSession spark, String command, String runId, Instant start, ExitCode code,
+      List<String> warnings) {
+    List<RunLog.Stage> stages = new ArrayList<>();
+    for (Progress.Stage stage : progress.stages()) {
+      stages.add(new RunLog.Stage(stage.name(), stage.took().toNanos() / 1e9, stage.result()));
+    }
+    RunLog entry = new RunLog(runId, command, start, Instant.now(), code.name(), code.code(), configHash(), stages,
+        RunLog.inputsOf(spark, config.lake(), runId), RunLog.tableVersions(spark, config.lake()), warnings);
+    entry.append(spark, config.lake());
+    Path runs = config.outDir().resolve("runs");
+    try {
+      Files.createDirectories(runs);
+      Path temp = runs.resolve("." + runId + ".json.tmp");
+      Map<String, Object> summary = new java.util.LinkedHashMap<>();
+      summary.put("runId", entry.runId());
+      summary.put("command", entry.command());
+      summary.put("startedAt", entry.startedAt().toString());
+      summary.put("endedAt", entry.endedAt().toString());
+      summary.put("status", entry.status());
+      summary.put("exitCode", entry.exitCode());
+      summary.put("configSha256", entry.configSha256());
+      summary.put("stages", entry.stages());
+      summary.put("inputs", entry.inputs());
+      summary.put("tableVersions", entry.tableVersions());
+      summary.put("warnings", entry.warnings());
+      json().writeValue(temp.toFile(), summary);
+      Files.move(temp, runs.resolve(runId + ".json"), StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the run summary to " + runs + ": " + e.getMessage(), e);
+    }
+    progress.say("run log: " + runs.resolve(runId + ".json").toAbsolutePath().normalize() + " and the run_log table");
+  }
+
+  private String configHash() {
+    try {
+      return Sha256.of(json().writeValueAsString(config));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ObjectMapper json() {
+    return new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT);
   }
 }

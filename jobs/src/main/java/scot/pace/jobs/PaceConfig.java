@@ -20,6 +20,7 @@ public record PaceConfig(
     IngestSettings ingest,
     PseudonymisationSettings pseudonymisation,
     DisclosureControl disclosure,
+    HousekeepingSettings housekeeping,
     GeneratorParameters generator,
     List<Council> councils,
     List<CodeMapping> codeMappings) {
@@ -77,6 +78,17 @@ public record PaceConfig(
     }
   }
 
+  /**
+   * @param optimize compact the tables that grow by appends after a run that built something
+   * @param vacuumRetentionHours the least history VACUUM keeps; 0 turns it off
+   * @param keepRuns the last good runs whose table versions VACUUM must leave readable
+   */
+  public record HousekeepingSettings(boolean optimize, int vacuumRetentionHours, int keepRuns) {
+    public scot.pace.lake.Housekeeping toHousekeeping() {
+      return new scot.pace.lake.Housekeeping(optimize, vacuumRetentionHours, keepRuns);
+    }
+  }
+
   /** @param keyFile a file holding the pseudonymisation key; empty for none */
   public record PseudonymisationSettings(String keyFile) {}
 
@@ -89,6 +101,9 @@ public record PaceConfig(
 
   public PaceConfig {
     codeMappings = codeMappings == null ? List.of() : List.copyOf(codeMappings);
+    if (housekeeping == null) {
+      housekeeping = new HousekeepingSettings(false, 0, 1);
+    }
     if (disclosure == null) {
       throw new IllegalArgumentException("disclosure: missing; give disclosure.threshold (4: counts 1 to 4 are suppressed)");
     }
@@ -130,7 +145,7 @@ public record PaceConfig(
   }
 
   public PaceConfig withPaths(PathSettings newPaths) {
-    return new PaceConfig(spark, newPaths, ingest, pseudonymisation, disclosure, generator, councils, codeMappings);
+    return new PaceConfig(spark, newPaths, ingest, pseudonymisation, disclosure, housekeeping, generator, councils, codeMappings);
   }
 
   /** The same configuration with the lake at {@code lake} (from a command's --lake option). */
@@ -139,10 +154,10 @@ public record PaceConfig(
   }
 
   public PaceConfig withSpark(SparkSettings newSpark) {
-    return new PaceConfig(newSpark, paths, ingest, pseudonymisation, disclosure, generator, councils, codeMappings);
+    return new PaceConfig(newSpark, paths, ingest, pseudonymisation, disclosure, housekeeping, generator, councils, codeMappings);
   }
 
   public PaceConfig withGenerator(GeneratorParameters newGenerator) {
-    return new PaceConfig(spark, paths, ingest, pseudonymisation, disclosure, newGenerator, councils, codeMappings);
+    return new PaceConfig(spark, paths, ingest, pseudonymisation, disclosure, housekeeping, newGenerator, councils, codeMappings);
   }
 }

@@ -15,6 +15,20 @@ public final class SparkSessions {
     if (settings.master().startsWith("local")) {
       return LakeSession.local(settings.master(), appName, settings.shufflePartitions());
     }
-    return LakeSession.builder(appName, settings.shufflePartitions()).master(settings.master()).getOrCreate();
+    // Started with java -jar against a cluster: ship this jar to the executors, as spark-submit would.
+    SparkSession.Builder builder = LakeSession.builder(appName, settings.shufflePartitions()).master(settings.master());
+    ownJar().ifPresent(jar -> builder.config("spark.jars", jar));
+    return builder.getOrCreate();
+  }
+
+  /** The jar this class was loaded from, when it was loaded from one. */
+  static java.util.Optional<String> ownJar() {
+    try {
+      java.nio.file.Path path = java.nio.file.Path.of(
+          SparkSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return path.toString().endsWith(".jar") ? java.util.Optional.of(path.toString()) : java.util.Optional.empty();
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
   }
 }

@@ -87,6 +87,41 @@ class PaceCliTest {
     assertEquals(0, again.exitCode(), again.err());
     assertTrue(again.out().contains("not generating"), again.out());
     assertTrue(again.out().contains("0 returns loaded (0 rows), 6 unchanged, 0 rejected"), again.out());
+    assertTrue(again.out().contains("build and charts skipped"), again.out());
+    assertTrue(!again.out().contains("build silver and gold done"), again.out());
+
+    Result log = pace("sql", "--config", config.toString(), "--lake", work.resolve("lake").toString(), "--format", "csv",
+        "SELECT command, status, exit_code, size(stages) > 0 AS staged, table_versions['gold_aim2'] IS NOT NULL AS versions,"
+            + " size(inputs) AS inputs FROM run_log ORDER BY started_at");
+    assertEquals(0, log.exitCode(), log.err());
+    String[] runs = log.out().split("\n");
+    assertTrue(runs.length >= 3, log.out());
+    assertTrue(runs[1].startsWith("demo,SUCCESS,0,true,true,"), runs[1]);
+    assertTrue(Integer.parseInt(runs[1].substring(runs[1].lastIndexOf(',') + 1)) >= 30,
+        "the first run read every file of the 6 returns: " + runs[1]);
+    assertEquals("demo,SUCCESS,0,true,true,0", runs[runs.length - 1], "a run with nothing new read nothing");
+    try (var summaries = Files.list(work.resolve("out/runs"))) {
+      assertTrue(summaries.filter(p -> p.toString().endsWith(".json")).count() >= 2);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aSecondRunWhileOneHoldsTheLockStopsAtOnceWithItsOwnExitCode() throws IOException {
+    Path out = dir.resolve("work/out");
+    Files.createDirectories(out);
+    // This test's own JVM is alive: a lock naming it is held.
+    Files.writeString(out.resolve(RunLock.FILE), ProcessHandle.current().pid() + " " + RunLock.thisHost()
+        + " 20260101T000000Z-held 2026-01-01T00:00:00Z\n");
+    try {
+      Result second = pace("demo", "--config", config.toString(), "--workdir", dir.resolve("work").toString());
+      assertEquals(4, second.exitCode(), second.out() + second.err());
+      assertTrue(second.out().contains("another nightly run holds the lock"), second.out());
+      assertTrue(!second.out().contains("ingest ..."), "it did no work");
+    } finally {
+      Files.deleteIfExists(out.resolve(RunLock.FILE));
+    }
   }
 
   @Test

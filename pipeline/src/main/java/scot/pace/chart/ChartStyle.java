@@ -42,6 +42,11 @@ public final class ChartStyle {
   public static final Stroke DASHED =
       new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f);
 
+  static {
+    // Rotated labels drawn as text, not as outlines, so the SVG keeps them searchable and sharp.
+    org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
+  }
+
   private ChartStyle() {}
 
   private static void style(org.jfree.chart.axis.Axis axis, Font label, Font ticks) {

@@ -1,0 +1,192 @@
+package scot.pace.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import scot.pace.lake.Lake;
+import scot.pace.lake.LakeSession;
+
+/**
+ * The same jobs on a real Spark cluster: a standalone master and one worker started on 127.0.0.1
+ * from the Spark jars Maven already has (as a {@code SPARK_HOME} whose {@code jars} folder links
+ * to them), {@code pace nightly} run against it from the built jar, and every gold table compared
+ * with a {@code local[2]} run on the same returns. Both cluster processes are stopped whatever
+ * happens.
+ */
+class StandaloneClusterIT {
+  @TempDir Path dir;
+  final List<Process> processes = new ArrayList<>();
+
+  @Test
+  void nightlyOnAStandaloneClusterBuildsWhatALocalRunBuilds() throws Exception {
+    Path jar = Path.of("target", "pace-jobs.jar").toAbsolutePath();
+    assertTrue(Files.isRegularFile(jar), "run after the package phase: " + jar);
+    Path sparkHome = sparkHome();
+    int masterPort = freePort();
+    try {
+      Process master = start("master", sparkHome, "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
+          "--port", String.valueOf(masterPort), "--webui-port", String.valueOf(freePort()));
+      waitForPort(masterPort, master);
+      start("worker", sparkHome, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "2",
+          "--memory", "2g", "--webui-port", String.valueOf(freePort()), "spark://127.0.0.1:" + masterPort);
+
+      for (String where : List.of("local", "cluster")) {
+        Files.writeString(dir.resolve(where + ".yaml"), String.join("\n",
+            "spark:",
+            "  master: \"" + (where.equals("local") ? "local[2]" : "spark://127.0.0.1:" + masterPort) + "\"",
+            "  shufflePartitions: 2",
+            "paths:",
+            "  returns: " + dir.resolve("returns"),
+            "  truth: " + dir.resolve("truth"),
+            "  lake: " + dir.resolve(where + "-lake"),
+            "  out: " + dir.resolve(where + "-out"),
+            "generator:",
+            "  firstYear: 2020",
+            "  lastYear: 2024",
+            "housekeeping:",
+            "  optimize: false",
+            "  vacuumRetentionHours: 0",
+            "  keepRuns: 1",
+            "councils:",
+            "  - {code: S12000023, name: Orkney Islands, share: 0.0025, aimWeeks: 26, aimShare: 0.7}",
+            "  - {code: S12000048, name: Perth and Kinross, formerCode: S12000024, share: 0.02,"
+                + " paceStart: 2018-09-01, aimWeeks: 26, aimShare: 0.7}",
+            ""));
+      }
+      run(jar, "generate", "--config", dir.resolve("local.yaml").toString());
+      String local = run(jar, "nightly", "--config", dir.resolve("local.yaml").toString());
+      String cluster = run(jar, "nightly", "--config", dir.resolve("cluster.yaml").toString());
+      assertTrue(cluster.contains("on spark://127.0.0.1:" + masterPort), cluster);
+      assertTrue(local.contains("on local[2]"), local);
+      compareGold(dir.resolve("local-lake"), dir.resolve("cluster-lake"));
+    } finally {
+      for (Process process : processes) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** A SPARK_HOME whose jars folder links to every jar this test runs with (Spark, Delta, and the rest). */
+  Path sparkHome() throws IOException {
+    Path jars = Files.createDirectories(dir.resolve("spark-home/jars"));
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path path = Path.of(entry);
+      if (entry.endsWith(".jar") && Files.isRegularFile(path) && !path.getFileName().toString().startsWith("pace-")) {
+        Path link = jars.resolve(path.getFileName());
+        if (!Files.exists(link)) {
+          Files.createSymbolicLink(link, path.toAbsolutePath());
+        }
+      }
+    }
+    return dir.resolve("spark-home");
+  }
+
+  Process start(String name, Path sparkHome, String mainClass, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g"));
+    command.addAll(List.of(System.getProperty("pace.jvm.options", "").split("\\s+")).stream()
+        .filter(s -> !s.isBlank()).toList());
+    command.addAll(List.of("-cp", sparkHome.resolve("jars") + File.separator + "*", mainClass));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
+    Map<String, String> env = builder.environment();
+    env.put("SPARK_HOME", sparkHome.toString());
+    env.put("SPARK_SCALA_VERSION", "2.13");
+    env.put("SPARK_LOCAL_IP", "127.0.0.1");
+    env.put("SPARK_WORKER_DIR", dir.resolve("work-" + name).toString());
+    Process process = builder.start();
+    processes.add(process);
+    return process;
+  }
+
+  String run(Path jar, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(java(), "-Xmx2g", "-Dspark.driver.host=127.0.0.1",
+        "-Dspark.driver.bindAddress=127.0.0.1", "-jar", jar.toString()));
+    command.addAll(List.of(args));
+    Path log = dir.resolve("run-" + System.nanoTime() + ".log");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("PACE_PSEUDONYM_KEY", "5bd1e5b0a3c44f2e9d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f50");
+    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    Process process = builder.start();
+    processes.add(process);
+    assertTrue(process.waitFor(15, TimeUnit.MINUTES), "pace " + args[0] + " did not finish: " + Files.readString(log));
+    String output = Files.readString(log);
+    assertEquals(0, process.exitValue(), "pace " + String.join(" ", args) + ":\n" + output + "\nworker log:\n"
+        + (Files.exists(dir.resolve("worker.log")) ? Files.readString(dir.resolve("worker.log")) : ""));
+    return output;
+  }
+
+  static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  static void waitForPort(int port, Process process) throws Exception {
+    for (int i = 0; i < 120; i++) {
+      try (Socket ignored = new Socket("127.0.0.1", port)) {
+        return;
+      } catch (IOException notYet) {
+        assertTrue(process.isAlive(), "the master stopped");
+        Thread.sleep(500);
+      }
+    }
+    throw new AssertionError("the master did not open port " + port);
+  }
+
+  /** Every gold table equal, doubles to 9 decimal places (sums may add in another order on a cluster). */
+  static void compareGold(Path localLake, Path clusterLake) {
+    SparkSession spark = LakeSession.local("local[2]", "compare", 2);
+    try {
+      Lake local = Lake.at(localLake);
+      Lake cluster = Lake.at(clusterLake);
+      List<String> tables = local.localTableNames().stream().filter(t -> t.startsWith("gold_") || t.startsWith("silver_"))
+          .toList();
+      assertTrue(tables.size() > 15, tables.toString());
+      assertEquals(tables, cluster.localTableNames().stream()
+          .filter(t -> t.startsWith("gold_") || t.startsWith("silver_")).toList());
+      for (String table : tables) {
+        Dataset<Row> a = rounded(local.read(spark, table));
+        Dataset<Row> b = rounded(cluster.read(spark, table));
+        assertEquals(a.count(), b.count(), table + " rows");
+        assertEquals(0, a.exceptAll(b).count(), table + ": rows of the local run missing from the cluster run");
+        assertEquals(0, b.exceptAll(a).count(), table + ": rows of the cluster run missing from the local run");
+      }
+    } finally {
+      spark.stop();
+    }
+  }
+
+  static Dataset<Row> rounded(Dataset<Row> table) {
+    for (StructField field : table.schema().fields()) {
+      if (field.dataType().equals(DataTypes.DoubleType)) {
+        table = table.withColumn(field.name(), functions.round(table.col(field.name()), 9));
+      }
+    }
+    return table;
+  }
+}

@@ -1,0 +1,104 @@
+package scot.pace.lake;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * One row per run in the {@code run_log} Delta table: what ran, when, on which inputs, with which
+ * configuration, how it ended, and the Delta version of every table as the run left it. The run
+ * id therefore names the exact table versions behind any figure the run published: {@code
+ * SELECT ... FROM delta.`<lake>/<table>` VERSION AS OF <version>} gives them back.
+ *
+ * @param tableVersions per table, its latest Delta version when the run ended
+ * @param inputs the return files the run read as new or changed (checksums from the manifest)
+ */
+public record RunLog(
+    String runId,
+    String command,
+    Instant startedAt,
+    Instant endedAt,
+    String status,
+    int exitCode,
+    String configSha256,
+    List<Stage> stages,
+    List<Input> inputs,
+    Map<String, Long> tableVersions,
+    List<String> warnings) {
+
+  public static final String TABLE = "run_log";
+
+  /** One stage's wall time and what it did. */
+  public record Stage(String name, double seconds, String result) {}
+
+  /** One input file: its return, its SHA-256, and what became of it. */
+  public record Input(String returnKey, String file, String sha256, String status) {}
+
+  static final StructType SCHEMA = StructType.fromDDL(
+      "run_id STRING, command STRING, started_at TIMESTAMP, ended_at TIMESTAMP, status STRING, exit_code INT,"
+          + " config_sha256 STRING, stages ARRAY<STRUCT<name: STRING, seconds: DOUBLE, result: STRING>>,"
+          + " inputs ARRAY<STRUCT<return_key: STRING, file: STRING, sha256: STRING, status: STRING>>,"
+          + " table_versions MAP<STRING, BIGINT>, warnings ARRAY<STRING>");
+
+  /** Appends this run to {@code run_log}, in one Delta commit. */
+  public void append(SparkSession spark, Lake lake) {
+    List<Row> stageRows = new ArrayList<>();
+    for (Stage stage : stages) {
+      stageRows.add(RowFactory.create(stage.name(), stage.seconds(), stage.result()));
+    }
+    List<Row> inputRows = new ArrayList<>();
+    for (Input input : inputs) {
+      inputRows.add(RowFactory.create(input.returnKey(), input.file(), input.sha256(), input.status()));
+    }
+    Row row = RowFactory.create(runId, command, Timestamp.from(startedAt), Timestamp.from(endedAt), status, exitCode,
+        configSha256, stageRows, inputRows, tableVersions, warnings);
+    spark.createDataFrame(List.of(row), SCHEMA).coalesce(1)
+        .write().format("delta").mode("append").save(lake.table(TABLE));
+  }
+
+  /** The latest Delta version of every table in a local lake (the run log itself left out). */
+  public static Map<String, Long> tableVersions(SparkSession spark, Lake lake) {
+    Map<String, Long> versions = new LinkedHashMap<>();
+    for (String table : lake.localTableNames()) {
+      if (!table.equals(TABLE)) {
+        versions.put(table, io.delta.tables.DeltaTable.forPath(spark, lake.table(table)).history(1)
+            .select("version").first().getLong(0));
+      }
+    }
+    return versions;
+  }
+
+  /** The table versions the latest run that ended well (status SUCCESS or WARNINGS) left, if any. */
+  public static Optional<Map<String, Long>> lastGoodVersions(SparkSession spark, Lake lake) {
+    if (!lake.exists(spark, TABLE)) {
+      return Optional.empty();
+    }
+    List<Row> last = lake.read(spark, TABLE).where("status IN ('SUCCESS', 'WARNINGS')")
+        .orderBy(org.apache.spark.sql.functions.col("ended_at").desc()).limit(1).collectAsList();
+    if (last.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new LinkedHashMap<>(last.get(0).<String, Long>getJavaMap(last.get(0).fieldIndex("table_versions"))));
+  }
+
+  /** The files recorded in the manifest for {@code runId}. */
+  public static List<Input> inputsOf(SparkSession spark, Lake lake, String runId) {
+    List<Input> inputs = new ArrayList<>();
+    if (!lake.exists(spark, IngestManifest.TABLE)) {
+      return inputs;
+    }
+    for (Row row : lake.read(spark, IngestManifest.TABLE).where(org.apache.spark.sql.functions.col("run_id").equalTo(runId))
+        .select("return_key", "file", "sha256", "status").orderBy("return_key", "file").collectAsList()) {
+      inputs.add(new Input(row.getString(0), row.getString(1), row.getString(2), row.getString(3)));
+    }
+    return inputs;
+  }
+}
