@@ -14,12 +14,11 @@ final class BuildStage {
     if (key.isDemo()) {
       progress.say("  child keys use the public demo key: fine for synthetic returns, never for real ones");
     }
-    Map<String, Long> rows = progress.stage(
-        "build silver and gold",
-        () -> new LakeBuild(spark, config.lake(), key, config.councilRegistry()).run(),
-        r -> r.size() + " tables");
+    LakeBuild build = new LakeBuild(spark, config.lake(), key, config.councilRegistry());
+    Map<String, Long> rows = progress.stage("build silver and gold", build::run, r -> r.size() + " tables");
     for (Map.Entry<String, Long> table : rows.entrySet()) {
-      progress.say(String.format(Locale.ROOT, "  %-26s %,12d rows", table.getKey(), table.getValue()));
+      progress.say(String.format(Locale.ROOT, "  %-26s %,12d rows %7.1f s", table.getKey(), table.getValue(),
+          build.seconds().getOrDefault(table.getKey(), 0.0)));
     }
     return rows;
   }

@@ -96,10 +96,10 @@ class PaceCliTest {
     assertEquals(0, log.exitCode(), log.err());
     String[] runs = log.out().split("\n");
     assertTrue(runs.length >= 3, log.out());
-    assertTrue(runs[1].startsWith("demo,SUCCESS,0,true,true,"), runs[1]);
+    assertTrue(runs[1].startsWith("pace demo,SUCCESS,0,true,true,"), runs[1]);
     assertTrue(Integer.parseInt(runs[1].substring(runs[1].lastIndexOf(',') + 1)) >= 30,
         "the first run read every file of the 6 returns: " + runs[1]);
-    assertEquals("demo,SUCCESS,0,true,true,0", runs[runs.length - 1], "a run with nothing new read nothing");
+    assertEquals("pace demo,SUCCESS,0,true,true,0", runs[runs.length - 1], "a run with nothing new read nothing");
     try (var summaries = Files.list(work.resolve("out/runs"))) {
       assertTrue(summaries.filter(p -> p.toString().endsWith(".json")).count() >= 2);
     } catch (IOException e) {

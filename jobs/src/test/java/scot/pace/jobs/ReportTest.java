@@ -78,7 +78,7 @@ class ReportTest {
     String national = Files.readString(out.resolve("report/index.html"));
     assertTrue(national.contains("[c]"), "Orkney's small numbers are suppressed somewhere on the national page");
     try (Stream<Path> leftovers = Files.list(out)) {
-      assertEquals(List.of("report", "restricted"), leftovers.map(p -> p.getFileName().toString()).sorted().toList(),
+      assertEquals(List.of("report", "restricted", "runs"), leftovers.map(p -> p.getFileName().toString()).sorted().toList(),
           "no temporary folder left behind");
     }
   }

@@ -159,8 +159,17 @@ public final class LakeBuild {
     spark.sparkContext().setJobDescription("build " + stage);
   }
 
+  private final Map<String, Double> seconds = new LinkedHashMap<>();
+
+  /** Seconds each table of the last {@link #run} took to compute and write. */
+  public Map<String, Double> seconds() {
+    return Map.copyOf(seconds);
+  }
+
   private void write(Dataset<Row> data, String table, Map<String, Long> rows) {
+    long start = System.nanoTime();
     data.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(lake.table(table));
     rows.put(table, lake.read(spark, table).count());
+    seconds.put(table, (System.nanoTime() - start) / 1e9);
   }
 }

@@ -31,6 +31,8 @@ public final class ChartWriter {
         ChartUtils.writeChartAsPNG(out, chart, ChartStyle.WIDTH, ChartStyle.HEIGHT);
       }
       SVGGraphics2D graphics = new SVGGraphics2D(ChartStyle.WIDTH, ChartStyle.HEIGHT);
+      // Ids from the chart's name, not the clock: the same data draws the same file, byte for byte.
+      graphics.setDefsKeyPrefix(name + "-");
       chart.draw(graphics, new Rectangle(0, 0, ChartStyle.WIDTH, ChartStyle.HEIGHT));
       Path svgTemp = folder.resolve("." + name + ".svg.tmp");
       Files.writeString(svgTemp, graphics.getSVGDocument(), StandardCharsets.UTF_8);
