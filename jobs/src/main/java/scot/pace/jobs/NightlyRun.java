@@ -1,12 +1,6 @@
 package scot.pace.jobs;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +9,10 @@ import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import scot.pace.journey.PseudonymKey;
 import scot.pace.lake.IngestReport;
+import scot.pace.export.ExportedRun;
+import scot.pace.export.RunExport;
 import scot.pace.lake.RunLog;
 import scot.pace.report.Report;
-import scot.pace.returns.Sha256;
 
 /**
  * Every stage that exists, in order, on one Spark session, as one run: ingest with validation,
@@ -29,6 +24,8 @@ import scot.pace.returns.Sha256;
  *   <li>Incremental: when ingest finds nothing new and every table is still at the version the
  *       last good run left it (so no run was killed half-way through the build since), the build
  *       and charts are skipped.
+ *   <li>Exported: each run writes its notebooks and extracts ({@code <out>/exports/<run id>/}) from
+ *       the tables at the versions it leaves.
  *   <li>Logged: each run, good or failed, appends to the {@code run_log} Delta table and writes
  *       {@code <out>/runs/<run id>.json}: stages with times, inputs with checksums, the version of
  *       every table, the configuration's hash, the exit status and the warnings.
@@ -63,6 +60,7 @@ final class NightlyRun {
             s -> "Spark " + s.version() + " on " + s.sparkContext().master());
     List<String> warnings = new ArrayList<>();
     ExitCode code = ExitCode.JOB_FAILURE;
+    Map<String, Long> versions = null;
     try {
       IngestReport ingest = IngestStage.run(progress, spark, config, config.returnsDir(), runId, start);
       ingest.rejected().forEach(p -> warnings.add("rejected " + p.returnName() + ": " + p.message()));
@@ -79,6 +77,13 @@ final class NightlyRun {
         progress.stage("housekeeping", () -> config.housekeeping().toHousekeeping().run(spark, config.lake(), Instant.now()),
             done -> done.size() + " tables tidied");
       }
+      versions = RunLog.tableVersions(spark, config.lake());
+      ExportStage.run(progress, spark, config, new ExportedRun(runId, command, start, RunJournal.configHash(config),
+          versions, List.of()), config.outDir());
+      int pruned = RunExport.prune(config.outDir(), config.housekeeping().keepRuns(), Instant.now()).size();
+      if (pruned > 0) {
+        progress.say("  removed " + pruned + " older export(s): housekeeping.keepRuns is " + config.housekeeping().keepRuns());
+      }
       code = ingest.needsAttention() ? ExitCode.WARNINGS : ExitCode.SUCCESS;
       return code;
     } catch (RuntimeException e) {
@@ -86,7 +91,7 @@ final class NightlyRun {
       throw e;
     } finally {
       try {
-        log(spark, command, runId, start, code, warnings);
+        log(spark, command, runId, start, code, warnings, versions);
       } finally {
         spark.stop();
       }
@@ -101,48 +106,14 @@ final class NightlyRun {
   }
 
   private void log(SparkSession spark, String command, String runId, Instant start, ExitCode code,
-      List<String> warnings) {
+      List<String> warnings, Map<String, Long> versions) {
     List<RunLog.Stage> stages = new ArrayList<>();
     for (Progress.Stage stage : progress.stages()) {
       stages.add(new RunLog.Stage(stage.name(), stage.took().toNanos() / 1e9, stage.result()));
     }
-    RunLog entry = new RunLog(runId, command, start, Instant.now(), code.name(), code.code(), configHash(), stages,
-        RunLog.inputsOf(spark, config.lake(), runId), RunLog.tableVersions(spark, config.lake()), warnings);
-    entry.append(spark, config.lake());
-    Path runs = config.outDir().resolve("runs");
-    try {
-      Files.createDirectories(runs);
-      Path temp = runs.resolve("." + runId + ".json.tmp");
-      Map<String, Object> summary = new java.util.LinkedHashMap<>();
-      summary.put("runId", entry.runId());
-      summary.put("command", entry.command());
-      summary.put("startedAt", entry.startedAt().toString());
-      summary.put("endedAt", entry.endedAt().toString());
-      summary.put("status", entry.status());
-      summary.put("exitCode", entry.exitCode());
-      summary.put("configSha256", entry.configSha256());
-      summary.put("stages", entry.stages());
-      summary.put("inputs", entry.inputs());
-      summary.put("tableVersions", entry.tableVersions());
-      summary.put("warnings", entry.warnings());
-      json().writeValue(temp.toFile(), summary);
-      Files.move(temp, runs.resolve(runId + ".json"), StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write the run summary to " + runs + ": " + e.getMessage(), e);
-    }
-    progress.say("run log: " + runs.resolve(runId + ".json").toAbsolutePath().normalize() + " and the run_log table");
+    RunJournal.record(spark, config, progress, new RunLog(runId, command, start, Instant.now(), code.name(), code.code(),
+        RunJournal.configHash(config), stages, RunLog.inputsOf(spark, config.lake(), runId),
+        versions != null ? versions : RunLog.tableVersions(spark, config.lake()), warnings, List.of()));
   }
 
-  private String configHash() {
-    try {
-      return Sha256.of(json().writeValueAsString(config));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static ObjectMapper json() {
-    return new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT);
-  }
 }

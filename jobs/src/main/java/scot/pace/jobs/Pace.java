@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       BuildCommand.class,
       ChartsCommand.class,
+      ExportCommand.class,
       ValidateCommand.class,
       ReplicateScraCommand.class,
       RulesCommand.class,

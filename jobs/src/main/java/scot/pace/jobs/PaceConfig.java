@@ -81,7 +81,7 @@ public record PaceConfig(
   /**
    * @param optimize compact the tables that grow by appends after a run that built something
    * @param vacuumRetentionHours the least history VACUUM keeps; 0 turns it off
-   * @param keepRuns the last good runs whose table versions VACUUM must leave readable
+   * @param keepRuns the last good runs whose table versions VACUUM must leave readable, and whose exports stay
    */
   public record HousekeepingSettings(boolean optimize, int vacuumRetentionHours, int keepRuns) {
     public scot.pace.lake.Housekeeping toHousekeeping() {

@@ -4,7 +4,10 @@ import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -12,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import scot.pace.lake.Lake;
+import scot.pace.lake.RunLog;
 import scot.pace.measure.Population;
 import scot.pace.measure.ScraReplication;
 
@@ -40,6 +44,11 @@ final class ReplicateScraCommand extends PaceCommand {
   @Option(names = "--lake", paramLabel = "DIR", description = "The lake (default paths.lake).")
   String lake;
 
+  @Option(names = "--at-run", paramLabel = "RUN_ID",
+      description = "Read the tables at the versions that run recorded (Delta time travel), to repeat it exactly;"
+          + " default: the tables as they are now.")
+  String atRun;
+
   @Override
   ExitCode run() {
     PaceConfig config = lake == null ? common.load() : common.load().withLake(lake);
@@ -57,10 +66,14 @@ final class ReplicateScraCommand extends PaceCommand {
       throw new IllegalArgumentException("the lake at " + theLake.root() + " has no silver_journeys; run `pace build`"
           + " (or `pace demo`) first");
     }
-    String runId = RunId.at(Instant.now());
+    Instant start = Instant.now();
+    String runId = RunId.at(start);
     SparkSession spark = SparkSessions.start(config.spark(), "pace replicate-scra");
     try {
-      Dataset<Row> table = ScraReplication.fromLake(spark, theLake, years.from(), years.to(), days, chosen, councilCode)
+      Map<String, Long> read = atRun == null ? RunLog.tableVersions(spark, theLake)
+          : RunLog.find(spark, theLake, atRun).tableVersions();
+      Lake source = atRun == null ? theLake : theLake.pinnedTo(read);
+      Dataset<Row> table = ScraReplication.fromLake(spark, source, years.from(), years.to(), days, chosen, councilCode)
           .cache();
       List<Row> rows = table.collectAsList();
       out().printf(Locale.ROOT, "SCRA replication %s: %s cohorts %d-%d, %s, follow-up %d days%n", runId,
@@ -75,11 +88,34 @@ final class ReplicateScraCommand extends PaceCommand {
           .withColumn("follow_up_days", lit(days)).withColumn("council", lit(councilCode == null ? "S92000003" : councilCode))
           .withColumn("created_at", current_timestamp())
           .coalesce(1).write().format("delta").mode("append").save(theLake.table(ScraReplication.TABLE));
-      out().println("Stored in " + ScraReplication.TABLE + " with run_id " + runId);
+      out().println("Stored in " + ScraReplication.TABLE + " with run_id " + runId
+          + (atRun == null ? "" : ", from the tables as run " + atRun + " left them"));
+      Map<String, Long> versions = new TreeMap<>(read);
+      versions.put(ScraReplication.TABLE, RunLog.tableVersions(spark, theLake).get(ScraReplication.TABLE));
+      RunJournal.record(spark, config, new Progress(out()), new RunLog(runId, "pace replicate-scra", start, Instant.now(),
+          ExitCode.SUCCESS.name(), ExitCode.SUCCESS.code(), RunJournal.configHash(config), List.of(), List.of(),
+          versions, List.of(), arguments()));
+      out().println("Its replication pack: pace export --run " + runId);
       return ExitCode.SUCCESS;
     } finally {
       spark.stop();
     }
+  }
+
+  /** The options as given, to run it again (without --at-run, which the replication pack sets). */
+  private List<String> arguments() {
+    List<String> arguments = new ArrayList<>();
+    if (common.config != null) {
+      arguments.addAll(List.of("--config", common.config.toString()));
+    }
+    if (lake != null) {
+      arguments.addAll(List.of("--lake", lake));
+    }
+    arguments.addAll(List.of("--cohorts", cohorts, "--follow-up", followUp, "--population", population));
+    if (council != null) {
+      arguments.addAll(List.of("--council", council));
+    }
+    return arguments;
   }
 
   static int followUpDays(String text) {

@@ -47,4 +47,22 @@ public final class Folders {
       throw new UncheckedIOException("cannot move " + finished + " to " + target, e);
     }
   }
+
+  /**
+   * Replaces the folder {@code target} by {@code fresh} with two renames: the old one is moved
+   * aside first and deleted only once the new one is in place, so a crash leaves one or the other
+   * (or the old one beside, named {@code .<name>-old-*}), never half of one.
+   */
+  public static void swapIn(Path fresh, Path target) {
+    Path old = target.resolveSibling("." + target.getFileName() + "-old-" + System.nanoTime());
+    try {
+      if (Files.exists(target)) {
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move " + fresh + " into place at " + target + ": " + e.getMessage(), e);
+    }
+    deleteRecursively(old);
+  }
 }

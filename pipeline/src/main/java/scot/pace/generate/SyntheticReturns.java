@@ -1,5 +1,6 @@
 package scot.pace.generate;
 
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import scot.pace.generate.SimulatedChild.Placement;
 import scot.pace.returns.PlacementGroup;
 import scot.pace.returns.ReturnFile;
 import scot.pace.returns.ReturnId;
+import scot.pace.files.CsvWriter;
 
 /**
  * Synthetic annual returns: simulates every child of a council from the burn-in years to the

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,9 +17,14 @@ import org.apache.spark.sql.SparkSession;
  * by default; on a cluster any path every node reads (a Hadoop URI) works, since only Spark
  * touches it.
  *
+ * <p>A lake may be pinned to the table versions a run recorded ({@link #pinnedTo}): reading a
+ * pinned table gives it as it was then (Delta time travel), which is how an export or a replication
+ * sees exactly what its run saw. Writes always go to the table's folder, pinned or not.
+ *
  * @param root where the tables live
+ * @param pinned per table, the Delta version to read; tables not named are read at their latest
  */
-public record Lake(String root) {
+public record Lake(String root, Map<String, Long> pinned) {
 
   public Lake {
     if (root == null || root.isBlank()) {
@@ -27,6 +33,16 @@ public record Lake(String root) {
     while (root.length() > 1 && root.endsWith("/")) {
       root = root.substring(0, root.length() - 1);
     }
+    pinned = Map.copyOf(pinned);
+  }
+
+  public Lake(String root) {
+    this(root, Map.of());
+  }
+
+  /** This lake read as it was at {@code versions} (a run's {@code table_versions}). */
+  public Lake pinnedTo(Map<String, Long> versions) {
+    return new Lake(root, versions);
   }
 
   public static Lake at(Path root) {
@@ -43,7 +59,11 @@ public record Lake(String root) {
   }
 
   public Dataset<Row> read(SparkSession spark, String name) {
-    return spark.read().format("delta").load(table(name));
+    Long version = pinned.get(name);
+    if (version == null) {
+      return spark.read().format("delta").load(table(name));
+    }
+    return spark.read().format("delta").option("versionAsOf", version).load(table(name));
   }
 
   /** The tables under a local root, by folder name (folders holding a {@code _delta_log}). */

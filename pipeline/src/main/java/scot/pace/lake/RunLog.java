@@ -20,6 +20,7 @@ import org.apache.spark.sql.types.StructType;
  *
  * @param tableVersions per table, its latest Delta version when the run ended
  * @param inputs the return files the run read as new or changed (checksums from the manifest)
+ * @param arguments the command's own arguments as given (without {@code --config}), to run it again
  */
 public record RunLog(
     String runId,
@@ -32,7 +33,8 @@ public record RunLog(
     List<Stage> stages,
     List<Input> inputs,
     Map<String, Long> tableVersions,
-    List<String> warnings) {
+    List<String> warnings,
+    List<String> arguments) {
 
   public static final String TABLE = "run_log";
 
@@ -46,7 +48,7 @@ public record RunLog(
       "run_id STRING, command STRING, started_at TIMESTAMP, ended_at TIMESTAMP, status STRING, exit_code INT,"
           + " config_sha256 STRING, stages ARRAY<STRUCT<name: STRING, seconds: DOUBLE, result: STRING>>,"
           + " inputs ARRAY<STRUCT<return_key: STRING, file: STRING, sha256: STRING, status: STRING>>,"
-          + " table_versions MAP<STRING, BIGINT>, warnings ARRAY<STRING>");
+          + " table_versions MAP<STRING, BIGINT>, warnings ARRAY<STRING>, arguments ARRAY<STRING>");
 
   /** Appends this run to {@code run_log}, in one Delta commit. */
   public void append(SparkSession spark, Lake lake) {
@@ -59,9 +61,48 @@ public record RunLog(
       inputRows.add(RowFactory.create(input.returnKey(), input.file(), input.sha256(), input.status()));
     }
     Row row = RowFactory.create(runId, command, Timestamp.from(startedAt), Timestamp.from(endedAt), status, exitCode,
-        configSha256, stageRows, inputRows, tableVersions, warnings);
+        configSha256, stageRows, inputRows, tableVersions, warnings, arguments);
+    // mergeSchema: a run log written before `arguments` existed gains the column.
     spark.createDataFrame(List.of(row), SCHEMA).coalesce(1)
-        .write().format("delta").mode("append").save(lake.table(TABLE));
+        .write().format("delta").mode("append").option("mergeSchema", "true").save(lake.table(TABLE));
+  }
+
+  /**
+   * The run {@code runId} as logged.
+   *
+   * @throws IllegalArgumentException when the lake has no such run, naming the latest runs
+   */
+  public static RunLog find(SparkSession spark, Lake lake, String runId) {
+    if (!lake.exists(spark, TABLE)) {
+      throw new IllegalArgumentException("the lake at " + lake.root() + " has no run_log: no run has been logged there"
+          + " yet (run `pace nightly`, `pace demo` or `pace replicate-scra` first)");
+    }
+    List<Row> rows = lake.read(spark, TABLE).where(org.apache.spark.sql.functions.col("run_id").equalTo(runId))
+        .collectAsList();
+    if (rows.isEmpty()) {
+      List<String> latest = lake.read(spark, TABLE).orderBy(org.apache.spark.sql.functions.col("started_at").desc())
+          .limit(5).select("run_id", "command", "status").collectAsList().stream()
+          .map(r -> r.getString(0) + " (" + r.getString(1) + ", " + r.getString(2) + ")").toList();
+      throw new IllegalArgumentException("no run " + runId + " in " + lake.table(TABLE) + "; the latest are: "
+          + (latest.isEmpty() ? "none" : String.join(", ", latest)));
+    }
+    Row row = rows.get(0);
+    List<Stage> stages = new ArrayList<>();
+    for (Row stage : row.<Row>getList(row.fieldIndex("stages"))) {
+      stages.add(new Stage(stage.getString(0), stage.getDouble(1), stage.getString(2)));
+    }
+    List<Input> inputs = new ArrayList<>();
+    for (Row input : row.<Row>getList(row.fieldIndex("inputs"))) {
+      inputs.add(new Input(input.getString(0), input.getString(1), input.getString(2), input.getString(3)));
+    }
+    boolean hasArguments = java.util.Arrays.asList(row.schema().fieldNames()).contains("arguments")
+        && !row.isNullAt(row.fieldIndex("arguments"));
+    return new RunLog(row.getAs("run_id"), row.getAs("command"), row.<Timestamp>getAs("started_at").toInstant(),
+        row.<Timestamp>getAs("ended_at").toInstant(), row.getAs("status"), row.<Integer>getAs("exit_code"),
+        row.getAs("config_sha256"), stages, inputs,
+        new java.util.TreeMap<>(row.<String, Long>getJavaMap(row.fieldIndex("table_versions"))),
+        List.copyOf(row.<String>getList(row.fieldIndex("warnings"))),
+        hasArguments ? List.copyOf(row.<String>getList(row.fieldIndex("arguments"))) : List.of());
   }
 
   /** The latest Delta version of every table in a local lake (the run log itself left out). */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import scot.pace.files.CsvWriter;
 
 /**
  * One page of the report, built up section by section: plain HTML with a small stylesheet and no
@@ -114,23 +115,14 @@ final class HtmlPage {
 
   /** Writes {@code rows} as CSV (RFC 4180 quoting). */
   static void writeCsv(Path file, List<List<String>> rows) {
-    StringBuilder csv = new StringBuilder();
-    for (List<String> row : rows) {
-      for (int i = 0; i < row.size(); i++) {
-        String cell = row.get(i) == null ? "" : row.get(i);
-        if (i > 0) {
-          csv.append(',');
-        }
-        csv.append(cell.contains(",") || cell.contains("\"") || cell.contains("\n")
-            ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell);
-      }
-      csv.append("\r\n");
-    }
     try {
       Files.createDirectories(file.getParent());
-      Files.writeString(file, csv, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
     }
+    try (CsvWriter csv = new CsvWriter(file, rows.get(0))) {
+      rows.subList(1, rows.size()).forEach(csv::line);
+    }
   }
+
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ import scot.pace.chart.StageIntervals;
 import scot.pace.chart.StillWaitingBars;
 import scot.pace.disclosure.CountTable;
 import scot.pace.disclosure.DisclosureControl;
+import scot.pace.files.Folders;
 import scot.pace.lake.Lake;
 import scot.pace.measure.CohortOutcomes;
 import scot.pace.measure.RunChart;
@@ -95,31 +95,12 @@ public final class Report {
         report.writeCouncil(publishedTemp, council);
         report.writeRestricted(restrictedTemp.resolve(council.code()), council);
       });
-      swap(publishedTemp, published);
-      swap(restrictedTemp, restricted);
+      Folders.swapIn(publishedTemp, published);
+      Folders.swapIn(restrictedTemp, restricted);
       return new Summary(published, restricted, countFiles(published) + countFiles(restricted),
           size(published) + size(restricted), data.councils().size());
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the report under " + out + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void swap(Path fresh, Path target) throws IOException {
-    Path old = target.resolveSibling("." + target.getFileName() + "-old-" + System.nanoTime());
-    if (Files.exists(target)) {
-      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-    }
-    Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
-    if (Files.exists(old)) {
-      delete(old);
-    }
-  }
-
-  private static void delete(Path folder) throws IOException {
-    try (Stream<Path> all = Files.walk(folder)) {
-      for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 

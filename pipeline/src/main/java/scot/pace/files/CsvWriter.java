@@ -1,4 +1,4 @@
-package scot.pace.generate;
+package scot.pace.files;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -9,22 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes one UTF-8 CSV file with a header, quoting fields only where RFC 4180 needs it. */
-final class CsvWriter implements Closeable {
+/** Writes one UTF-8 CSV file with a header, quoting fields only where RFC 4180 needs it; null is empty. */
+public final class CsvWriter implements Closeable {
   private final BufferedWriter out;
   private final RowHook hook;
   private long rows;
 
   /** Sees each data row (and its spreadsheet row number) before it is written, and may change it. */
-  interface RowHook {
+  public interface RowHook {
     void beforeWrite(long rowNumber, List<String> values);
   }
 
-  CsvWriter(Path file, List<String> header) {
+  public CsvWriter(Path file, List<String> header) {
     this(file, header, null);
   }
 
-  CsvWriter(Path file, List<String> header, RowHook hook) {
+  public CsvWriter(Path file, List<String> header, RowHook hook) {
     this.hook = hook;
     try {
       this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -35,7 +35,7 @@ final class CsvWriter implements Closeable {
     rows = 0;
   }
 
-  void row(Object... values) {
+  public void row(Object... values) {
     List<String> text = new java.util.ArrayList<>(values.length);
     for (Object value : values) {
       text.add(value == null ? "" : value.toString());
@@ -46,7 +46,7 @@ final class CsvWriter implements Closeable {
     line(text);
   }
 
-  void line(List<String> values) {
+  public void line(List<String> values) {
     try {
       for (int i = 0; i < values.size(); i++) {
         if (i > 0) {
@@ -61,11 +61,14 @@ final class CsvWriter implements Closeable {
     }
   }
 
-  long rows() {
+  public long rows() {
     return rows;
   }
 
   private static String quoted(String value) {
+    if (value == null) {
+      return "";
+    }
     if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
       return value;
     }

@@ -1,0 +1,48 @@
+package scot.pace.jobs;
+
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import scot.pace.export.ExportedRun;
+import scot.pace.lake.RunLog;
+
+/** {@code pace export}: a logged run's notebooks and extracts, or its replication pack. */
+@Command(
+    name = "export",
+    description = "Write a run's Jupyter notebook, disclosure-controlled CSV extracts with their data dictionary,"
+        + " and each council's restricted notebook (for a replicate-scra run: its replication pack) to"
+        + " <out>/exports/<run id>/, from the gold tables at exactly the Delta versions the run recorded."
+        + " `pace nightly` does this for its own run.")
+final class ExportCommand extends PaceCommand {
+  @Option(names = "--run", paramLabel = "RUN_ID", required = true,
+      description = "The run id (see <out>/runs/ or `pace sql \"SELECT run_id, command, status FROM run_log\"`).")
+  String runId;
+
+  @Option(names = "--lake", paramLabel = "DIR", description = "The lake (default paths.lake).")
+  String lake;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Where exports/ goes (default paths.out).")
+  String out;
+
+  @Override
+  ExitCode run() {
+    PaceConfig loaded = lake == null ? common.load() : common.load().withLake(lake);
+    PaceConfig config = out == null ? loaded : loaded.withPaths(new PaceConfig.PathSettings(loaded.paths().returns(),
+        loaded.paths().truth(), loaded.paths().lake(), out));
+    Progress progress = new Progress(out());
+    SparkSession spark = progress.stage("start Spark", () -> SparkSessions.start(config.spark(), "pace export"),
+        s -> "Spark " + s.version());
+    try {
+      RunLog run = RunLog.find(spark, config.lake(), runId);
+      if (!run.status().equals("SUCCESS") && !run.status().equals("WARNINGS")) {
+        throw new IllegalArgumentException("run " + runId + " ended " + run.status() + ": its tables may be half-built;"
+            + " export a run that ended SUCCESS or WARNINGS");
+      }
+      ExportStage.run(progress, spark, config, ExportedRun.of(run), null);
+      progress.summary();
+      return ExitCode.SUCCESS;
+    } finally {
+      spark.stop();
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package scot.pace.jobs;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+import scot.pace.export.ExportedRun;
+import scot.pace.export.RunExport;
+
+/** Writes a run's notebooks and extracts (or its replication pack) as a stage. */
+final class ExportStage {
+  private ExportStage() {}
+
+  /** {@code drawn}: null, or where this run's report and restricted folders already are (see {@link RunExport}). */
+  static RunExport.Summary run(Progress progress, SparkSession spark, PaceConfig config, ExportedRun run, Path drawn) {
+    System.setProperty("java.awt.headless", "true");
+    RunExport.Summary summary = progress.stage("export notebooks and extracts",
+        () -> RunExport.write(spark, config.lake(), run, config.disclosure(), config.outDir(), drawn),
+        s -> String.format(Locale.ROOT, "%,d files, %.1f MB", s.files(), s.bytes() / 1e6));
+    progress.say("  export of run " + run.runId() + ": " + summary.folder().toAbsolutePath().normalize());
+    return summary;
+  }
+}

@@ -1,0 +1,61 @@
+package scot.pace.jobs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import scot.pace.lake.RunLog;
+import scot.pace.returns.Sha256;
+
+/** Records a run: a row of the {@code run_log} table and {@code <out>/runs/<run id>.json}. */
+final class RunJournal {
+  private RunJournal() {}
+
+  static void record(SparkSession spark, PaceConfig config, Progress progress, RunLog entry) {
+    entry.append(spark, config.lake());
+    Path runs = config.outDir().resolve("runs");
+    try {
+      Files.createDirectories(runs);
+      Path temp = runs.resolve("." + entry.runId() + ".json.tmp");
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("runId", entry.runId());
+      summary.put("command", entry.command());
+      summary.put("arguments", entry.arguments());
+      summary.put("startedAt", entry.startedAt().toString());
+      summary.put("endedAt", entry.endedAt().toString());
+      summary.put("status", entry.status());
+      summary.put("exitCode", entry.exitCode());
+      summary.put("configSha256", entry.configSha256());
+      summary.put("stages", entry.stages());
+      summary.put("inputs", entry.inputs());
+      summary.put("tableVersions", entry.tableVersions());
+      summary.put("warnings", entry.warnings());
+      json().writeValue(temp.toFile(), summary);
+      Files.move(temp, runs.resolve(entry.runId() + ".json"), StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the run summary to " + runs + ": " + e.getMessage(), e);
+    }
+    progress.say("run log: " + runs.resolve(entry.runId() + ".json").toAbsolutePath().normalize()
+        + " and the run_log table");
+  }
+
+  /** The SHA-256 of the configuration as loaded (every setting, whichever file it came from). */
+  static String configHash(PaceConfig config) {
+    try {
+      return Sha256.of(json().writeValueAsString(config));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ObjectMapper json() {
+    return new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT);
+  }
+}

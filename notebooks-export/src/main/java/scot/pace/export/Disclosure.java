@@ -1,0 +1,74 @@
+package scot.pace.export;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import scot.pace.disclosure.DisclosureControl;
+
+/**
+ * One disclosure rule of a published table, applied to a row: it adds the columns to withhold to
+ * {@code suppressed} (which earlier rules have filled; a rule may depend on them). Values are the
+ * row's own, by column name; a null value is never suppressed.
+ */
+sealed interface Disclosure {
+
+  void apply(Map<String, Object> row, Set<String> suppressed, DisclosureControl sdc);
+
+  private static long count(Map<String, Object> row, String column) {
+    Object value = row.get(column);
+    return value == null ? 0 : ((Number) value).longValue();
+  }
+
+  /** A count of children: withheld from 1 to the threshold. */
+  record Count(String column) implements Disclosure {
+    @Override
+    public void apply(Map<String, Object> row, Set<String> suppressed, DisclosureControl sdc) {
+      if (row.get(column) != null && sdc.isSmall(count(row, column))) {
+        suppressed.add(column);
+      }
+    }
+  }
+
+  /** Figures computed from {@code basis} children (a median, a curve point): withheld when it is small or withheld. */
+  record Based(String basis, List<String> figures) implements Disclosure {
+    @Override
+    public void apply(Map<String, Object> row, Set<String> suppressed, DisclosureControl sdc) {
+      if (suppressed.contains(basis) || !sdc.basedOnEnough(count(row, basis))) {
+        suppressed.addAll(figures);
+      }
+    }
+  }
+
+  /**
+   * An estimated share of {@code basis} children (Kaplan-Meier, or a plain share of them), with its
+   * interval: withheld when the count it stands for, or the rest, would be small.
+   */
+  record Estimate(String share, String basis, List<String> interval) implements Disclosure {
+    @Override
+    public void apply(Map<String, Object> row, Set<String> suppressed, DisclosureControl sdc) {
+      Object value = row.get(share);
+      if (value == null) {
+        return;
+      }
+      if (suppressed.contains(basis) || !sdc.estimatePublishable(((Number) value).doubleValue(), count(row, basis))) {
+        suppressed.add(share);
+        suppressed.addAll(interval);
+      }
+    }
+  }
+
+  /** A share {@code numerator / denominator} and what is computed from it: withheld unless it may be published. */
+  record Share(String numerator, String denominator, List<String> figures) implements Disclosure {
+    @Override
+    public void apply(Map<String, Object> row, Set<String> suppressed, DisclosureControl sdc) {
+      if (row.get(numerator) == null || row.get(denominator) == null) {
+        return;
+      }
+      if (suppressed.contains(numerator) || suppressed.contains(denominator)
+          || !sdc.sharePublishable(count(row, numerator), count(row, denominator))) {
+        suppressed.add(numerator);
+        suppressed.addAll(figures);
+      }
+    }
+  }
+}

@@ -1,0 +1,288 @@
+package scot.pace.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import scot.pace.build.LakeBuild;
+import scot.pace.disclosure.DisclosureControl;
+import scot.pace.files.CsvWriter;
+import scot.pace.files.Folders;
+import scot.pace.lake.Lake;
+import scot.pace.measure.Aim2;
+import scot.pace.measure.CohortOutcomes;
+import scot.pace.measure.DataDictionary;
+import scot.pace.measure.KinshipShare;
+import scot.pace.measure.LaterStages;
+import scot.pace.measure.RunChart;
+import scot.pace.measure.TimeToPermanence;
+import scot.pace.report.Report;
+
+/**
+ * {@code pace export}: a run's gold tables, read at exactly the Delta versions the run recorded,
+ * as a folder under {@code <out>/exports/<run id>/}:
+ *
+ * <ul>
+ *   <li>{@code published/}: {@code notebook.ipynb} (the run's manifest, the definitions, the
+ *       national and per-council tables and the charts, code that reloads them), {@code
+ *       manifest.json}, the report's tables ({@code tables/}) and national charts ({@code charts/}),
+ *       and {@code extracts/} (every published gold table as CSV with {@code data_dictionary.csv});
+ *       all disclosure-controlled: safe to hand on.
+ *   <li>{@code restricted/<code>/}: each council's own notebook, child-level charts and exact rows.
+ * </ul>
+ *
+ * For a {@code replicate-scra} run, the folder is its replication pack instead ({@link ReplicationPack}).
+ * The folder is written aside and renamed into place; the same run exported twice gives the same
+ * bytes.
+ */
+public final class RunExport {
+  public static final String EXPORTS = "exports";
+  static final String PUBLISHED = "published";
+  static final String RESTRICTED = "restricted";
+  /** The council's own rows in its restricted notebook: table, rows kept, sort. */
+  private static final List<String[]> OWN_TABLES = List.of(
+      new String[] {TimeToPermanence.SUMMARY, "age_band = 'all'", "population, cohort_year"},
+      new String[] {Aim2.TABLE, null, "cohort_year"},
+      new String[] {KinshipShare.TABLE, null, "collection_year"},
+      new String[] {LaterStages.TABLE, null, "stage, year"},
+      new String[] {RunChart.PHASES, null, "measure, phase, against"});
+
+  private RunExport() {}
+
+  /** What was written. */
+  public record Summary(Path folder, int files, long bytes) {}
+
+  /**
+   * Exports {@code run} under {@code out}. {@code drawn}, if not null, is a folder whose {@code
+   * report/} and {@code restricted/} were written from the same table versions (a nightly run's
+   * own, just drawn): they are used instead of drawing the charts again.
+   */
+  public static Summary write(SparkSession spark, Lake lake, ExportedRun run, DisclosureControl sdc, Path out,
+      Path drawn) {
+    Path exports = out.resolve(EXPORTS);
+    Path folder = exports.resolve(run.runId());
+    Path temp = exports.resolve("." + run.runId() + "-" + System.nanoTime());
+    Folders.create(temp);
+    Lake pinned = lake.pinnedTo(run.tableVersions());
+    DataDictionary dictionary = DataDictionary.load();
+    try {
+      if (run.isReplication()) {
+        ReplicationPack.write(spark, pinned, run, sdc, temp);
+      } else {
+        writeRun(spark, pinned, run, sdc, dictionary, temp, drawn);
+      }
+      Folders.swapIn(temp, folder);
+    } catch (RuntimeException e) {
+      Folders.deleteRecursively(temp);
+      throw e;
+    }
+    return new Summary(folder, count(folder), size(folder));
+  }
+
+  /**
+   * Keeps the exports of the newest {@code keep} runs under {@code out} (replication packs are
+   * always kept: they are small and cited), and removes what a killed export left aside more than
+   * a day ago. Returns the folders removed.
+   */
+  public static List<Path> prune(Path out, int keep, java.time.Instant now) {
+    Path exports = out.resolve(EXPORTS);
+    List<Path> removed = new ArrayList<>();
+    if (!Files.isDirectory(exports)) {
+      return removed;
+    }
+    List<Path> runs = new ArrayList<>();
+    try (Stream<Path> folders = Files.list(exports)) {
+      for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+        String name = folder.getFileName().toString();
+        if (name.startsWith(".")) {
+          if (Files.getLastModifiedTime(folder).toInstant().isBefore(now.minus(java.time.Duration.ofDays(1)))) {
+            removed.add(folder);
+          }
+        } else if (!Files.exists(folder.resolve(ReplicationPack.README))) {
+          runs.add(folder);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not list " + exports, e);
+    }
+    removed.addAll(runs.subList(0, Math.max(0, runs.size() - keep)));
+    removed.forEach(Folders::deleteRecursively);
+    return removed;
+  }
+
+  private static void writeRun(SparkSession spark, Lake lake, ExportedRun run, DisclosureControl sdc,
+      DataDictionary dictionary, Path temp, Path drawn) {
+    for (String needed : List.of(LakeBuild.COUNCILS, KinshipShare.TABLE)) {
+      if (!run.tableVersions().containsKey(needed)) {
+        throw new IllegalArgumentException("run " + run.runId() + " recorded no " + needed + " table: it did not "
+            + "build the gold tables, so there is nothing to export");
+      }
+    }
+    Path published = temp.resolve(PUBLISHED);
+    Path restricted = temp.resolve(RESTRICTED);
+    Path report = drawn;
+    if (drawn == null) {
+      report = temp.resolve(".report");
+      Report.write(spark, lake, sdc, report);
+    }
+    List<String[]> councils = new ArrayList<>();
+    for (Row row : lake.read(spark, LakeBuild.COUNCILS).where("council <> '" + CohortOutcomes.SCOTLAND + "'")
+        .orderBy("council_name").collectAsList()) {
+      councils.add(new String[] {row.getAs("council"), row.getAs("council_name")});
+    }
+    String snapshot = String.valueOf(lake.read(spark, KinshipShare.TABLE).selectExpr("max(snapshot_date)").first().get(0));
+    Path reportRoot = report.resolve(Report.PUBLISHED);
+    copy(reportRoot.resolve("charts"), published.resolve("charts"), ".png");
+    copy(reportRoot.resolve("tables"), published.resolve("tables").resolve("national"), ".csv");
+    for (String[] council : councils) {
+      Path own = reportRoot.resolve("councils").resolve(council[0]);
+      copy(own.resolve("tables"), published.resolve("tables").resolve(council[0]), ".csv");
+      Path mine = restricted.resolve(council[0]);
+      copy(own.resolve("charts"), mine.resolve("charts"), ".png");
+      copy(report.resolve(Report.RESTRICTED).resolve(council[0]).resolve("charts"), mine.resolve("charts"), ".png");
+    }
+    if (drawn == null) {
+      Folders.deleteRecursively(report);
+    }
+    Path extracts = published.resolve("extracts");
+    Folders.create(extracts);
+    List<Extracts.Extract> written = Extracts.write(spark, lake, sdc, dictionary, extracts);
+    RunNotebooks.published(published, run, lake.root(), snapshot, sdc, dictionary, written, councils);
+    writeManifest(published.resolve("manifest.json"), run, lake.root(), snapshot, written);
+    List<String> own = writeOwnTables(spark, lake, councils, restricted);
+    for (String[] council : councils) {
+      RunNotebooks.restricted(restricted.resolve(council[0]), run, lake.root(), council, own);
+    }
+  }
+
+  /** Each council's exact rows of {@link #OWN_TABLES}, one file per council and table, one Spark job per table. */
+  private static List<String> writeOwnTables(SparkSession spark, Lake lake, List<String[]> councils, Path restricted) {
+    List<String> names = new ArrayList<>();
+    for (String[] own : OWN_TABLES) {
+      String table = own[0];
+      if (!lake.exists(spark, table)) {
+        continue;
+      }
+      names.add(table);
+      Dataset<Row> rows = lake.read(spark, table);
+      if (own[1] != null) {
+        rows = rows.where(own[1]);
+      }
+      List<String> columns = List.of(rows.columns());
+      List<String> codes = councils.stream().map(c -> c[0]).toList();
+      Iterator<Row> iterator = rows.orderBy("council", own[2].split(", ")).toLocalIterator();
+      String current = null;
+      CsvWriter csv = null;
+      try {
+        while (iterator.hasNext()) {
+          Row row = iterator.next();
+          String council = row.getAs("council");
+          if (!council.equals(current)) {
+            if (csv != null) {
+              csv.close();
+            }
+            current = council;
+            csv = codes.contains(council) ? tableFile(restricted, council, table, columns) : null;
+          }
+          if (csv != null) {
+            List<String> line = new ArrayList<>();
+            for (String column : columns) {
+              line.add(PublishedTable.text(row.getAs(column)));
+            }
+            csv.line(line);
+          }
+        }
+      } finally {
+        if (csv != null) {
+          csv.close();
+        }
+      }
+      for (String code : codes) {
+        if (!Files.exists(restricted.resolve(code).resolve("tables").resolve(table + ".csv"))) {
+          tableFile(restricted, code, table, columns).close();
+        }
+      }
+    }
+    return names;
+  }
+
+  private static CsvWriter tableFile(Path restricted, String council, String table, List<String> columns) {
+    Path folder = restricted.resolve(council).resolve("tables");
+    Folders.create(folder);
+    return new CsvWriter(folder.resolve(table + ".csv"), columns);
+  }
+
+  private static void writeManifest(Path file, ExportedRun run, String lakeRoot, String snapshot,
+      List<Extracts.Extract> extracts) {
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("runId", run.runId());
+    manifest.put("command", run.command());
+    manifest.put("arguments", run.arguments());
+    manifest.put("startedAt", run.startedAt().toString());
+    manifest.put("configSha256", run.configSha256());
+    manifest.put("latestSnapshot", snapshot);
+    manifest.put("lake", lakeRoot);
+    manifest.put("tableVersions", run.tableVersions());
+    Map<String, Object> files = new LinkedHashMap<>();
+    for (Extracts.Extract extract : extracts) {
+      files.put("extracts/" + extract.file(), Map.of("table", extract.table(), "rows", extract.rows()));
+    }
+    manifest.put("extracts", files);
+    writeJson(file, manifest);
+  }
+
+  static void writeJson(Path file, Object value) {
+    try {
+      Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(value) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void copy(Path from, Path to, String suffix) {
+    List<Path> files = RunNotebooks.list(from, suffix);
+    if (files.isEmpty()) {
+      return;
+    }
+    Folders.create(to);
+    try {
+      for (Path file : files) {
+        Files.copy(file, to.resolve(file.getFileName().toString()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not copy " + from + " to " + to + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static int count(Path folder) {
+    try (Stream<Path> all = Files.walk(folder)) {
+      return (int) all.filter(Files::isRegularFile).count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static long size(Path folder) {
+    try (Stream<Path> all = Files.walk(folder)) {
+      long total = 0;
+      for (Path path : all.filter(Files::isRegularFile).toList()) {
+        total += Files.size(path);
+      }
+      return total;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

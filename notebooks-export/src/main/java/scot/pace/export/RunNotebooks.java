@@ -1,0 +1,232 @@
+package scot.pace.export;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import scot.pace.disclosure.DisclosureControl;
+import scot.pace.measure.DataDictionary;
+
+/**
+ * The notebooks of a run's export, built from the files already in the export folder (the
+ * disclosure-controlled tables and charts of the report, the extracts): every table and image a
+ * notebook shows is a file beside it that its code cell reads, so running the notebook gives back
+ * what it shows.
+ */
+final class RunNotebooks {
+  /** A section of the national notebook: its title, the table that defines it, its files. */
+  private record Section(String title, String definedBy, List<String> tables, List<String> charts) {}
+
+  private static final List<Section> NATIONAL = List.of(
+      section("Councils compared: legal permanence within 2 years", "gold_council_comparison",
+          "comparison_permanence_within_2y", "caterpillar_permanence_within_2y", "funnel_permanence_within_2y"),
+      section("Councils compared: legal permanence within 4 years", "gold_council_comparison",
+          "comparison_permanence_within_4y", "caterpillar_permanence_within_4y", "funnel_permanence_within_4y"),
+      section("Councils compared: PACE Aim 2, recommendation within 26 weeks", "gold_aim2",
+          "comparison_aim2_recommended_within_26w", "caterpillar_aim2_recommended_within_26w",
+          "funnel_aim2_recommended_within_26w"),
+      section("Councils compared: kinship share at 31 July", "gold_kinship_share", "comparison_kinship_share",
+          "caterpillar_kinship_share", "funnel_kinship_share"),
+      section("Councils compared: PACE Aim 1, still on a home supervision order after 2 years", "gold_aim1",
+          "comparison_aim1_still_on_home_order_2y", "caterpillar_aim1_still_on_home_order_2y",
+          "funnel_aim1_still_on_home_order_2y"),
+      section("Time to legal permanence, Scotland", "gold_time_to_permanence", "time_to_permanence",
+          "permanence_*", "permanence_by_cohort"),
+      section("Routes to permanence, Scotland", "gold_permanence_routes", "routes", "routes"),
+      section("Kinship care and the placement mix, Scotland", "gold_kinship_share", "kinship", "kinship"),
+      section("After the recommendation, Scotland", "gold_later_stages", "stages", "stages"),
+      section("Has the wait for a recommendation changed since PACE?", "gold_run_chart_phases",
+          "run_chart_verdicts"));
+
+  private static Section section(String title, String definedBy, String table, String... charts) {
+    return new Section(title, definedBy, List.of(table), List.of(charts));
+  }
+
+  private RunNotebooks() {}
+
+  /** The published notebook of the run, {@code notebook.ipynb} in {@code folder}. */
+  static void published(Path folder, ExportedRun run, String lakeRoot, String latestSnapshot, DisclosureControl sdc,
+      DataDictionary dictionary, List<Extracts.Extract> extracts, List<String[]> councils) {
+    Notebook book = new Notebook("Permanence for looked after children in Scotland, run " + run.runId());
+    book.markdown("# Permanence for looked after children in Scotland\n\n"
+        + "Run `" + run.runId() + "` (`" + run.command() + "`), latest snapshot " + latestSnapshot + ". Every figure "
+        + "here is disclosure-controlled: counts of 1 to " + sdc.threshold() + " children, and figures that would "
+        + "reveal them, are shown as `" + DisclosureControl.SUPPRESSED + "`. Child-level detail is only in each "
+        + "council's restricted notebook.\n\n" + manifest(run));
+    book.code(setup(run));
+    book.markdown("## Definitions\n\nThe measures, as `docs/measures.md` defines them; "
+        + "`extracts/" + Extracts.DICTIONARY + "` gives every column of every extract.\n\n"
+        + definitions(dictionary, extracts));
+    for (Section section : NATIONAL) {
+      book.markdown("## " + section.title() + "\n\n" + dictionary.table(section.definedBy())
+          .map(DataDictionary.Table::description).orElse(""));
+      for (String table : section.tables()) {
+        Path file = folder.resolve("tables").resolve("national").resolve(table + ".csv");
+        if (Files.isRegularFile(file)) {
+          book.code("table(\"tables/national/" + table + ".csv\")", TableOutput.of(SimpleCsv.read(file)));
+        }
+      }
+      for (String chart : section.charts()) {
+        for (Path png : charts(folder.resolve("charts"), chart)) {
+          book.code("Image(filename=\"charts/" + png.getFileName() + "\")", image(png));
+        }
+      }
+    }
+    book.markdown("## Councils\n\nEach council's own published tables (its page of the report has the charts).");
+    for (String[] council : councils) {
+      Path tables = folder.resolve("tables").resolve(council[0]);
+      List<Path> files = list(tables, ".csv");
+      if (files.isEmpty()) {
+        continue;
+      }
+      book.markdown("### " + council[1] + " (" + council[0] + ")");
+      for (Path file : files) {
+        book.code("table(\"tables/" + council[0] + "/" + file.getFileName() + "\")", TableOutput.of(SimpleCsv.read(file)));
+      }
+    }
+    book.markdown("## Work with the extracts\n\nThe published gold tables, disclosure-controlled, one CSV each in "
+        + "`extracts/`. A withheld figure is `" + DisclosureControl.SUPPRESSED + "`: read a column with "
+        + "`pd.to_numeric(..., errors=\"coerce\")` to treat it as missing.");
+    book.code(pandasCell(extracts));
+    book.markdown("## Reload the gold tables at this run's versions\n\nWith access to the lake (`" + lakeRoot + "`), "
+        + "PySpark with Delta reads each table exactly as this run left it (time travel to the version in the "
+        + "manifest). Those tables are exact, not disclosure-controlled: they stay inside the secure setting.");
+    book.code(pysparkCell(run, lakeRoot));
+    book.write(folder.resolve("notebook.ipynb"));
+  }
+
+  /** A council's restricted notebook: its own charts and tables, without disclosure control. */
+  static void restricted(Path folder, ExportedRun run, String lakeRoot, String[] council, List<String> ownTables) {
+    Notebook book = new Notebook(council[1] + ", restricted, run " + run.runId());
+    book.markdown("# " + council[1] + " (" + council[0] + "): restricted\n\n**Restricted.** Exact figures and "
+        + "child-level charts for the council's own managers, not for publication. Children appear only as "
+        + "marks; no identifier is shown.\n\n" + manifest(run));
+    book.code(setup(run));
+    for (Path png : list(folder.resolve("charts"), ".png")) {
+      book.code("Image(filename=\"charts/" + png.getFileName() + "\")", image(png));
+    }
+    for (String table : ownTables) {
+      Path file = folder.resolve("tables").resolve(table + ".csv");
+      book.markdown("## " + table + "\n\nThe council's rows of `" + table + "`, exact.");
+      book.code("table(\"tables/" + table + ".csv\")", TableOutput.of(SimpleCsv.read(file)));
+    }
+    book.code(pysparkCell(run, lakeRoot) + "\ngold(\"gold_still_waiting\").where(\"council = '" + council[0]
+        + "'\").drop(\"child_key\").show()");
+    book.write(folder.resolve("notebook.ipynb"));
+  }
+
+  static String manifest(ExportedRun run) {
+    StringBuilder text = new StringBuilder("| run | |\n|---|---|\n");
+    text.append("| run id | `").append(run.runId()).append("` |\n");
+    text.append("| command | `").append(run.command()).append(run.arguments().isEmpty() ? "" : " "
+        + String.join(" ", run.arguments())).append("` |\n");
+    text.append("| started | ").append(run.startedAt()).append(" |\n");
+    text.append("| configuration SHA-256 | `").append(run.configSha256()).append("` |\n\n");
+    text.append("| table | Delta version |\n|---|---|\n");
+    run.tableVersions().forEach((table, version) -> text.append("| `").append(table).append("` | ").append(version)
+        .append(" |\n"));
+    return text.toString();
+  }
+
+  private static String definitions(DataDictionary dictionary, List<Extracts.Extract> extracts) {
+    StringBuilder text = new StringBuilder();
+    for (Extracts.Extract extract : extracts) {
+      dictionary.table(extract.table()).ifPresent(table -> text.append("- **`").append(extract.table())
+          .append("`** (").append(extract.rows()).append(" rows): ").append(table.description()).append('\n'));
+    }
+    return text.toString();
+  }
+
+  private static String setup(ExportedRun run) {
+    return "# Run this notebook from its own folder: every table and chart it shows is a file here.\n"
+        + "from pathlib import Path\n"
+        + "import pandas as pd\n"
+        + "from IPython.display import Image\n\n"
+        + "RUN_ID = \"" + run.runId() + "\"\n\n"
+        + "def table(path):\n"
+        + "    \"\"\"A table as published: text, [c] where withheld.\"\"\"\n"
+        + "    return pd.read_csv(path, dtype=str, keep_default_na=False)";
+  }
+
+  private static String pandasCell(List<Extracts.Extract> extracts) {
+    StringBuilder code = new StringBuilder("extracts = {p.stem: pd.read_csv(p, dtype=str, keep_default_na=False)\n"
+        + "            for p in sorted(Path(\"extracts\").glob(\"*.csv\")) if p.name != \"" + Extracts.DICTIONARY
+        + "\"}\n"
+        + "dictionary = pd.read_csv(\"extracts/" + Extracts.DICTIONARY + "\")\n");
+    if (extracts.stream().anyMatch(e -> e.table().equals("gold_time_to_permanence"))) {
+      code.append("ttp = extracts[\"gold_time_to_permanence\"]\n"
+          + "ttp[\"within_2y\"] = pd.to_numeric(ttp[\"within_2y\"], errors=\"coerce\")\n"
+          + "ttp[(ttp.council == \"S92000003\") & (ttp.population == \"accommodated\")][[\"cohort_year\", "
+          + "\"children\", \"within_2y\"]]");
+    }
+    return code.toString();
+  }
+
+  static String pysparkCell(ExportedRun run, String lakeRoot) {
+    Properties stack = stack();
+    StringBuilder versions = new StringBuilder("{\n");
+    for (Map.Entry<String, Long> entry : run.tableVersions().entrySet()) {
+      versions.append("    \"").append(entry.getKey()).append("\": ").append(entry.getValue()).append(",\n");
+    }
+    versions.append("}");
+    return "# Needs PySpark " + stack.getProperty("spark.version") + " and the lake; Delta comes from Maven Central.\n"
+        + "from pyspark.sql import SparkSession\n\n"
+        + "spark = (SparkSession.builder.appName(\"pace-" + run.runId() + "\")\n"
+        + "         .config(\"spark.jars.packages\", \"io.delta:" + stack.getProperty("delta.artifact") + ":"
+        + stack.getProperty("delta.version") + "\")\n"
+        + "         .config(\"spark.sql.extensions\", \"io.delta.sql.DeltaSparkSessionExtension\")\n"
+        + "         .config(\"spark.sql.catalog.spark_catalog\", \"org.apache.spark.sql.delta.catalog.DeltaCatalog\")\n"
+        + "         .config(\"spark.sql.shuffle.partitions\", \"4\")\n"
+        + "         .getOrCreate())\n\n"
+        + "LAKE = \"" + lakeRoot + "\"\n"
+        + "VERSIONS = " + versions + "\n\n"
+        + "def gold(name):\n"
+        + "    \"\"\"The table as this run left it.\"\"\"\n"
+        + "    return spark.read.format(\"delta\").option(\"versionAsOf\", VERSIONS[name]).load(f\"{LAKE}/{name}\")\n";
+  }
+
+  private static Properties stack() {
+    Properties properties = new Properties();
+    try (InputStream in = RunNotebooks.class.getResourceAsStream("stack.properties")) {
+      properties.load(in);
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("the jar has no scot/pace/export/stack.properties; rebuild with Maven", e);
+    }
+    return properties;
+  }
+
+  private static Notebook.Output image(Path png) {
+    try {
+      return Notebook.Output.image(Files.readAllBytes(png), png.getFileName().toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + png, e);
+    }
+  }
+
+  private static List<Path> charts(Path folder, String pattern) {
+    if (pattern.endsWith("*")) {
+      String prefix = pattern.substring(0, pattern.length() - 1);
+      return list(folder, ".png").stream().filter(p -> p.getFileName().toString().startsWith(prefix)
+          && p.getFileName().toString().substring(prefix.length()).matches("\\d{4}\\.png")).toList();
+    }
+    Path png = folder.resolve(pattern + ".png");
+    return Files.isRegularFile(png) ? List.of(png) : List.of();
+  }
+
+  static List<Path> list(Path folder, String suffix) {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return new ArrayList<>(files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not list " + folder, e);
+    }
+  }
+}
