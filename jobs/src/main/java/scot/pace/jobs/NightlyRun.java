@@ -66,7 +66,7 @@ final class NightlyRun {
       ingest.rejected().forEach(p -> warnings.add("rejected " + p.returnName() + ": " + p.message()));
       ingest.heldBack().forEach(p -> warnings.add("held back " + p.returnName() + ": " + p.reason()));
       warnings.addAll(ingest.warnings());
-      Optional<Map<String, Long>> lastGood = RunLog.lastGoodVersions(spark, config.lake());
+      Optional<Map<String, Long>> lastGood = RunLog.lastGoodVersions(spark, config.lake(), List.of("pace nightly", "pace demo"));
       boolean reportThere = Files.isRegularFile(config.outDir().resolve(Report.PUBLISHED).resolve("index.html"));
       if (ingest.loaded().isEmpty() && reportThere && lastGood.isPresent()
           && nightlyTables(lastGood.get()).equals(nightlyTables(RunLog.tableVersions(spark, config.lake())))) {
@@ -104,6 +104,7 @@ final class NightlyRun {
     mine.remove(scot.pace.measure.ScraReplication.TABLE);
     return mine;
   }
+
 
   private void log(SparkSession spark, String command, String runId, Instant start, ExitCode code,
       List<String> warnings, Map<String, Long> versions) {

@@ -91,24 +91,10 @@ class KilledNightlyTest {
   }
 
   void write(String where) throws IOException {
-    Files.writeString(dir.resolve(where + ".yaml"), String.join("\n",
-        "spark:",
-        "  master: \"local[2]\"",
-        "  shufflePartitions: 2",
-        "paths:",
-        "  returns: " + dir.resolve("returns"),
-        "  truth: " + dir.resolve("truth"),
-        "  lake: " + dir.resolve(where + "-lake"),
-        "  out: " + dir.resolve(where + "-out"),
-        "generator:",
-        "  firstYear: 2021",
-        "  lastYear: 2024",
-        "councils:",
-        "  - {code: S12000023, name: Orkney Islands, share: 0.0025, aimWeeks: 26, aimShare: 0.7}",
-        "  - {code: S12000048, name: Perth and Kinross, share: 0.02, paceStart: 2018-09-01, aimWeeks: 26,"
-            + " aimShare: 0.7}",
-        ""));
+    SmallConfig.write(dir.resolve(where + ".yaml"), "local[2]", 2021, List.of(SmallConfig.ORKNEY, SmallConfig.PERTH),
+        SmallConfig.paths(dir, where));
   }
+
 
   static void killWhen(Process process, java.util.function.BooleanSupplier ready) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);

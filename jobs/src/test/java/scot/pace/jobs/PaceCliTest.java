@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,18 +28,7 @@ class PaceCliTest {
   @BeforeAll
   static void runDemo() throws IOException {
     config = dir.resolve("small.yaml");
-    Files.writeString(config, String.join("\n",
-        "spark:",
-        "  master: \"local[2]\"",
-        "  shufflePartitions: 2",
-        "generator:",
-        "  firstYear: 2022",
-        "  lastYear: 2024",
-        "councils:",
-        "  - {code: S12000023, name: Orkney Islands, share: 0.0025, aimWeeks: 26, aimShare: 0.7}",
-        "  - {code: S12000048, name: Perth and Kinross, formerCode: S12000024, share: 0.02,"
-            + " paceStart: 2018-09-01, aimWeeks: 26, aimShare: 0.7}",
-        ""));
+    SmallConfig.write(config, "local[2]", 2022, List.of(SmallConfig.ORKNEY, SmallConfig.PERTH));
     demo = pace("demo", "--config", config.toString(), "--workdir", dir.resolve("work").toString());
   }
 

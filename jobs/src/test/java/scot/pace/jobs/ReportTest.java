@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reports as a reader gets them: {@code pace demo} on two councils (one of them tiny, so
@@ -26,28 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
  * national page opened in headless Chromium.
  */
 class ReportTest {
-  @TempDir static Path dir;
+  static Path dir;
   static Path out;
   static PaceCliTest.Result demo;
 
   @BeforeAll
-  static void runDemo() throws IOException {
-    Path config = dir.resolve("small.yaml");
-    Files.writeString(config, String.join("\n",
-        "spark:",
-        "  master: \"local[2]\"",
-        "  shufflePartitions: 2",
-        "generator:",
-        "  firstYear: 2016",
-        "  lastYear: 2024",
-        "councils:",
-        "  - {code: S12000023, name: Orkney Islands, share: 0.0025, aimWeeks: 26, aimShare: 0.7}",
-        "  - {code: S12000048, name: Perth and Kinross, formerCode: S12000024, share: 0.02,"
-            + " paceStart: 2019-09-01, aimWeeks: 26, aimShare: 0.7}",
-        "  - {code: S12000036, name: City of Edinburgh, share: 0.0957, paceStart: 2019-09-01, aimWeeks: 40, aimShare: 0.8}",
-        ""));
-    demo = PaceCliTest.pace("demo", "--config", config.toString(), "--workdir", dir.resolve("work").toString());
-    out = dir.resolve("work/out");
+  static void runDemo() {
+    ThreeCouncilDemo shared = ThreeCouncilDemo.get();
+    dir = shared.dir;
+    out = shared.out;
+    demo = shared.result;
   }
 
   static List<Path> files(Path folder, String suffix) throws IOException {
@@ -78,7 +65,7 @@ class ReportTest {
     String national = Files.readString(out.resolve("report/index.html"));
     assertTrue(national.contains("[c]"), "Orkney's small numbers are suppressed somewhere on the national page");
     try (Stream<Path> leftovers = Files.list(out)) {
-      assertEquals(List.of("report", "restricted", "runs"), leftovers.map(p -> p.getFileName().toString()).sorted().toList(),
+      assertEquals(List.of("exports", "report", "restricted", "runs"), leftovers.map(p -> p.getFileName().toString()).sorted().toList(),
           "no temporary folder left behind");
     }
   }

@@ -49,27 +49,11 @@ class StandaloneClusterIT {
           "--memory", "2g", "--webui-port", String.valueOf(freePort()), "spark://127.0.0.1:" + masterPort);
 
       for (String where : List.of("local", "cluster")) {
-        Files.writeString(dir.resolve(where + ".yaml"), String.join("\n",
-            "spark:",
-            "  master: \"" + (where.equals("local") ? "local[2]" : "spark://127.0.0.1:" + masterPort) + "\"",
-            "  shufflePartitions: 2",
-            "paths:",
-            "  returns: " + dir.resolve("returns"),
-            "  truth: " + dir.resolve("truth"),
-            "  lake: " + dir.resolve(where + "-lake"),
-            "  out: " + dir.resolve(where + "-out"),
-            "generator:",
-            "  firstYear: 2020",
-            "  lastYear: 2024",
-            "housekeeping:",
-            "  optimize: false",
-            "  vacuumRetentionHours: 0",
-            "  keepRuns: 1",
-            "councils:",
-            "  - {code: S12000023, name: Orkney Islands, share: 0.0025, aimWeeks: 26, aimShare: 0.7}",
-            "  - {code: S12000048, name: Perth and Kinross, formerCode: S12000024, share: 0.02,"
-                + " paceStart: 2018-09-01, aimWeeks: 26, aimShare: 0.7}",
-            ""));
+        List<String> more = new java.util.ArrayList<>(List.of(SmallConfig.paths(dir, where)));
+        more.addAll(List.of("housekeeping:", "  optimize: false", "  vacuumRetentionHours: 0", "  keepRuns: 1"));
+        SmallConfig.write(dir.resolve(where + ".yaml"),
+            where.equals("local") ? "local[2]" : "spark://127.0.0.1:" + masterPort, 2020,
+            List.of(SmallConfig.ORKNEY, SmallConfig.PERTH), more.toArray(String[]::new));
       }
       run(jar, "generate", "--config", dir.resolve("local.yaml").toString());
       String local = run(jar, "nightly", "--config", dir.resolve("local.yaml").toString());

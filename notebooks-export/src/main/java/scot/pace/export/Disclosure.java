@@ -29,11 +29,15 @@ sealed interface Disclosure {
     }
   }
 
-  /** Figures computed from {@code basis} children (a median, a curve point): withheld when it is small or withheld. */
+  /**
+   * Figures computed from {@code basis} children (a median, a curve point): withheld when it is
+   * small. (Withholding the basis only to protect another cell does not withhold them: a median
+   * does not give the count back.)
+   */
   record Based(String basis, List<String> figures) implements Disclosure {
     @Override
     public void apply(Map<String, Object> row, Set<String> suppressed, DisclosureControl sdc) {
-      if (suppressed.contains(basis) || !sdc.basedOnEnough(count(row, basis))) {
+      if (!sdc.basedOnEnough(count(row, basis))) {
         suppressed.addAll(figures);
       }
     }
@@ -50,14 +54,17 @@ sealed interface Disclosure {
       if (value == null) {
         return;
       }
-      if (suppressed.contains(basis) || !sdc.estimatePublishable(((Number) value).doubleValue(), count(row, basis))) {
+      if (!sdc.estimatePublishable(((Number) value).doubleValue(), count(row, basis))) {
         suppressed.add(share);
         suppressed.addAll(interval);
       }
     }
   }
 
-  /** A share {@code numerator / denominator} and what is computed from it: withheld unless it may be published. */
+  /**
+   * A share {@code numerator / denominator} and what is computed from it: withheld unless it may be
+   * published, and whenever either count is withheld (the share and the other count would give it back).
+   */
   record Share(String numerator, String denominator, List<String> figures) implements Disclosure {
     @Override
     public void apply(Map<String, Object> row, Set<String> suppressed, DisclosureControl sdc) {

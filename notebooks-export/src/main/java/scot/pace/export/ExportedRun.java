@@ -1,6 +1,7 @@
 package scot.pace.export;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,6 +16,7 @@ public record ExportedRun(String runId, String command, Instant startedAt, Strin
     Map<String, Long> tableVersions, List<String> arguments) {
 
   public ExportedRun {
+    startedAt = startedAt.truncatedTo(ChronoUnit.MICROS); // as the run log's timestamp holds it
     tableVersions = new TreeMap<>(tableVersions);
     arguments = List.copyOf(arguments);
   }

@@ -1,5 +1,6 @@
 package scot.pace.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -43,6 +45,8 @@ import scot.pace.report.Report;
  * </ul>
  *
  * For a {@code replicate-scra} run, the folder is its replication pack instead ({@link ReplicationPack}).
+ * When an earlier export holds the same table versions under the same configuration (a night
+ * with nothing new), its files are copied and only the notebooks and manifest written anew.
  * The folder is written aside and renamed into place; the same run exported twice gives the same
  * bytes.
  */
@@ -50,6 +54,10 @@ public final class RunExport {
   public static final String EXPORTS = "exports";
   static final String PUBLISHED = "published";
   static final String RESTRICTED = "restricted";
+  static final String MANIFEST = "manifest.json";
+  /** The layout of an export; raise it when what an export holds changes, so older ones are not reused. */
+  static final int FORMAT = 1;
+  private static final String FORMAT_KEY = "exportFormat";
   /** The council's own rows in its restricted notebook: table, rows kept, sort. */
   private static final List<String[]> OWN_TABLES = List.of(
       new String[] {TimeToPermanence.SUMMARY, "age_band = 'all'", "population, cohort_year"},
@@ -77,8 +85,11 @@ public final class RunExport {
     Lake pinned = lake.pinnedTo(run.tableVersions());
     DataDictionary dictionary = DataDictionary.load();
     try {
+      Optional<Path> earlier = run.isReplication() ? Optional.empty() : sameTables(exports, run);
       if (run.isReplication()) {
         ReplicationPack.write(spark, pinned, run, sdc, temp);
+      } else if (earlier.isPresent()) {
+        reuse(earlier.get(), run, sdc, dictionary, temp);
       } else {
         writeRun(spark, pinned, run, sdc, dictionary, temp, drawn);
       }
@@ -158,11 +169,75 @@ public final class RunExport {
     Path extracts = published.resolve("extracts");
     Folders.create(extracts);
     List<Extracts.Extract> written = Extracts.write(spark, lake, sdc, dictionary, extracts);
-    RunNotebooks.published(published, run, lake.root(), snapshot, sdc, dictionary, written, councils);
-    writeManifest(published.resolve("manifest.json"), run, lake.root(), snapshot, written);
     List<String> own = writeOwnTables(spark, lake, councils, restricted);
+    writeNotebooks(temp, run, lake.root(), snapshot, sdc, dictionary, written, councils, own);
+  }
+
+  private static void writeNotebooks(Path temp, ExportedRun run, String lakeRoot, String snapshot, DisclosureControl sdc,
+      DataDictionary dictionary, List<Extracts.Extract> extracts, List<String[]> councils, List<String> own) {
+    Path published = temp.resolve(PUBLISHED);
+    RunNotebooks.published(published, run, lakeRoot, snapshot, sdc, dictionary, extracts, councils);
+    writeManifest(published.resolve(MANIFEST), run, lakeRoot, snapshot, extracts, councils, own);
     for (String[] council : councils) {
-      RunNotebooks.restricted(restricted.resolve(council[0]), run, lake.root(), council, own);
+      RunNotebooks.restricted(temp.resolve(RESTRICTED).resolve(council[0]), run, lakeRoot, council, own);
+    }
+  }
+
+  /**
+   * The newest export under {@code exports} of a run with the same table versions and the same
+   * configuration as {@code run}: everything in it but the notebooks and the manifest (which name
+   * the run) is what exporting {@code run} would write, byte for byte.
+   */
+  static Optional<Path> sameTables(Path exports, ExportedRun run) {
+    if (!Files.isDirectory(exports)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> folders = Files.list(exports)) {
+      for (Path folder : folders.filter(f -> !f.getFileName().toString().startsWith("."))
+          .sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Path manifest = folder.resolve(PUBLISHED).resolve(MANIFEST);
+        if (Files.isRegularFile(manifest)) {
+          JsonNode earlier = new ObjectMapper().readTree(manifest.toFile());
+          Map<String, Long> versions = new java.util.TreeMap<>();
+          earlier.path("tableVersions").fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asLong()));
+          if (versions.equals(run.tableVersions()) && earlier.path("configSha256").asText().equals(run.configSha256())
+              && earlier.path(FORMAT_KEY).asInt() == FORMAT) {
+            return Optional.of(folder);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the exports in " + exports + ": " + e.getMessage(), e);
+    }
+    return Optional.empty();
+  }
+
+  /** Copies {@code earlier} (see {@link #sameTables}) and writes this run's notebooks and manifest. */
+  private static void reuse(Path earlier, ExportedRun run, DisclosureControl sdc, DataDictionary dictionary, Path temp) {
+    try {
+      JsonNode manifest = new ObjectMapper().readTree(earlier.resolve(PUBLISHED).resolve(MANIFEST).toFile());
+      try (Stream<Path> all = Files.walk(earlier)) {
+        for (Path file : all.filter(Files::isRegularFile).toList()) {
+          String name = file.getFileName().toString();
+          if (!name.equals("notebook.ipynb") && !name.equals(MANIFEST)) {
+            Path target = temp.resolve(earlier.relativize(file).toString());
+            Files.createDirectories(target.getParent());
+            Files.copy(file, target);
+          }
+        }
+      }
+      List<Extracts.Extract> extracts = new ArrayList<>();
+      manifest.path("extracts").fields().forEachRemaining(e -> extracts.add(new Extracts.Extract(
+          e.getValue().path("table").asText(), e.getKey().substring("extracts/".length()), List.of(),
+          e.getValue().path("rows").asLong())));
+      List<String[]> councils = new ArrayList<>();
+      manifest.path("councils").forEach(c -> councils.add(new String[] {c.path("code").asText(), c.path("name").asText()}));
+      List<String> own = new ArrayList<>();
+      manifest.path("restrictedTables").forEach(t -> own.add(t.asText()));
+      writeNotebooks(temp, run, manifest.path("lake").asText(), manifest.path("latestSnapshot").asText(), sdc, dictionary,
+          extracts, councils, own);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not reuse the export " + earlier + ": " + e.getMessage(), e);
     }
   }
 
@@ -224,8 +299,9 @@ public final class RunExport {
   }
 
   private static void writeManifest(Path file, ExportedRun run, String lakeRoot, String snapshot,
-      List<Extracts.Extract> extracts) {
+      List<Extracts.Extract> extracts, List<String[]> councils, List<String> own) {
     Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put(FORMAT_KEY, FORMAT);
     manifest.put("runId", run.runId());
     manifest.put("command", run.command());
     manifest.put("arguments", run.arguments());
@@ -239,6 +315,8 @@ public final class RunExport {
       files.put("extracts/" + extract.file(), Map.of("table", extract.table(), "rows", extract.rows()));
     }
     manifest.put("extracts", files);
+    manifest.put("councils", councils.stream().map(c -> Map.of("code", c[0], "name", c[1])).toList());
+    manifest.put("restrictedTables", own);
     writeJson(file, manifest);
   }
 

@@ -117,12 +117,16 @@ public record RunLog(
     return versions;
   }
 
-  /** The table versions the latest run that ended well (status SUCCESS or WARNINGS) left, if any. */
-  public static Optional<Map<String, Long>> lastGoodVersions(SparkSession spark, Lake lake) {
+  /**
+   * The table versions the latest run of one of {@code commands} that ended well (status SUCCESS or
+   * WARNINGS) left, if any.
+   */
+  public static Optional<Map<String, Long>> lastGoodVersions(SparkSession spark, Lake lake, List<String> commands) {
     if (!lake.exists(spark, TABLE)) {
       return Optional.empty();
     }
     List<Row> last = lake.read(spark, TABLE).where("status IN ('SUCCESS', 'WARNINGS')")
+        .where(org.apache.spark.sql.functions.col("command").isin(commands.toArray()))
         .orderBy(org.apache.spark.sql.functions.col("ended_at").desc()).limit(1).collectAsList();
     if (last.isEmpty()) {
       return Optional.empty();

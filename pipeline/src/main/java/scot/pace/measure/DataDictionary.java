@@ -72,7 +72,8 @@ public final class DataDictionary {
           parentDescription = table == null ? paragraph : "";
           description = paragraph;
         } else {
-          description = (parentDescription.isEmpty() ? "" : parentDescription + "\n\n") + paragraph;
+          description = parentDescription.isEmpty() ? paragraph
+              : paragraph.isEmpty() ? parentDescription : parentDescription + "\n\n" + paragraph;
         }
         columns = new LinkedHashMap<>();
       } else if (line.replace(" ", "").equals("|column|meaning|")) {
