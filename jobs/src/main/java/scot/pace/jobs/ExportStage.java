@@ -15,7 +15,9 @@ final class ExportStage {
     System.setProperty("java.awt.headless", "true");
     RunExport.Summary summary = progress.stage("export notebooks and extracts",
         () -> RunExport.write(spark, config.lake(), run, config.disclosure(), config.outDir(), drawn),
-        s -> String.format(Locale.ROOT, "%,d files, %.1f MB", s.files(), s.bytes() / 1e6));
+        s -> String.format(Locale.ROOT, "%,d files, %.1f MB", s.files(), s.bytes() / 1e6)
+            + (s.reusedFrom() == null ? "" : "; the tables are those of run " + s.reusedFrom().getFileName()
+                + ", whose files were reused"));
     progress.say("  export of run " + run.runId() + ": " + summary.folder().toAbsolutePath().normalize());
     return summary;
   }

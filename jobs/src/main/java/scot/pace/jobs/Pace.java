@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       BuildCommand.class,
       ChartsCommand.class,
       ExportCommand.class,
+      BenchCommonCommand.class,
       ValidateCommand.class,
       ReplicateScraCommand.class,
       RulesCommand.class,

@@ -68,8 +68,8 @@ public final class RunExport {
 
   private RunExport() {}
 
-  /** What was written. */
-  public record Summary(Path folder, int files, long bytes) {}
+  /** What was written; {@code reusedFrom}: the earlier export of the same tables whose files were copied, or null. */
+  public record Summary(Path folder, int files, long bytes, Path reusedFrom) {}
 
   /**
    * Exports {@code run} under {@code out}. {@code drawn}, if not null, is a folder whose {@code
@@ -84,8 +84,8 @@ public final class RunExport {
     Folders.create(temp);
     Lake pinned = lake.pinnedTo(run.tableVersions());
     DataDictionary dictionary = DataDictionary.load();
+    Optional<Path> earlier = run.isReplication() ? Optional.empty() : sameTables(exports, run);
     try {
-      Optional<Path> earlier = run.isReplication() ? Optional.empty() : sameTables(exports, run);
       if (run.isReplication()) {
         ReplicationPack.write(spark, pinned, run, sdc, temp);
       } else if (earlier.isPresent()) {
@@ -98,7 +98,7 @@ public final class RunExport {
       Folders.deleteRecursively(temp);
       throw e;
     }
-    return new Summary(folder, count(folder), size(folder));
+    return new Summary(folder, count(folder), size(folder), earlier.orElse(null));
   }
 
   /**
