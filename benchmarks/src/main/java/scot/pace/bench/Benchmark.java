@@ -180,7 +180,8 @@ public final class Benchmark implements Callable<Integer> {
   private Measured pace(String stage, List<String> args, Map<String, String> env, Path logs, long rows) {
     List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-jar", jar.toAbsolutePath().toString()));
     command.addAll(args);
-    return ProcessMeter.run(stage, command, env, logs.resolve(stage.replaceAll("[^a-z0-9]+", "-") + ".log"), rows);
+    return ProcessMeter.run(stage, command, env,
+        logs.resolve(stage.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".log"), rows);
   }
 
   private static Measured withRows(Measured m, long rows) {

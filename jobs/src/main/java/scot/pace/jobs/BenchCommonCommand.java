@@ -34,6 +34,10 @@ final class BenchCommonCommand extends PaceCommand {
       }
     }
     SparkSession spark = SparkSessions.start(config.spark(), "pace bench-common");
+    // One query of some forty joins and windows over small data: adaptive execution runs its
+    // stages one at a time and re-plans between them, which costs more than it saves here
+    // (37 s against 58 s at scale 1; see docs/performance.md). The build keeps it: there it helps.
+    spark.conf().set("spark.sql.adaptive.enabled", "false");
     try {
       List<Row> rows = CommonWork.fromReturns(spark, config.returnsDir().toAbsolutePath().toString(), current)
           .orderBy("measure", "council", "year").collectAsList();

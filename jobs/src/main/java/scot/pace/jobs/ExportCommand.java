@@ -2,6 +2,7 @@ package scot.pace.jobs;
 
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import scot.pace.export.ExportedRun;
 import scot.pace.lake.RunLog;
@@ -18,17 +19,11 @@ final class ExportCommand extends PaceCommand {
       description = "The run id (see <out>/runs/ or `pace sql \"SELECT run_id, command, status FROM run_log\"`).")
   String runId;
 
-  @Option(names = "--lake", paramLabel = "DIR", description = "The lake (default paths.lake).")
-  String lake;
-
-  @Option(names = "--out", paramLabel = "DIR", description = "Where exports/ goes (default paths.out).")
-  String out;
+  @Mixin LakeAndOut folders;
 
   @Override
   ExitCode run() {
-    PaceConfig loaded = lake == null ? common.load() : common.load().withLake(lake);
-    PaceConfig config = out == null ? loaded : loaded.withPaths(new PaceConfig.PathSettings(loaded.paths().returns(),
-        loaded.paths().truth(), loaded.paths().lake(), out));
+    PaceConfig config = folders.applyTo(common.load());
     Progress progress = new Progress(out());
     SparkSession spark = progress.stage("start Spark", () -> SparkSessions.start(config.spark(), "pace export"),
         s -> "Spark " + s.version());

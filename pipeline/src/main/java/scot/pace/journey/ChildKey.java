@@ -36,9 +36,32 @@ public final class ChildKey {
 
   /** The key as a Spark column of a council column and a child id column. */
   public static Column column(PseudonymKey key, Column council, Column childId) {
-    byte[] secret = key.secret();
-    UserDefinedFunction function =
-        udf((UDF2<String, String, String>) (c, id) -> of(secret, c, id), DataTypes.StringType);
+    UserDefinedFunction function = udf(new Hmac(key.secret()), DataTypes.StringType);
     return function.apply(council, childId);
+  }
+
+  /**
+   * The function Spark runs: one {@link Mac} per deserialised copy (Spark gives each task its own),
+   * made once, not per row: looking up and keying a Mac costs more than the hash itself.
+   */
+  private static final class Hmac implements UDF2<String, String, String> {
+    private final byte[] secret;
+    private transient Mac mac;
+
+    Hmac(byte[] secret) {
+      this.secret = secret.clone();
+    }
+
+    @Override
+    public String call(String council, String childId) throws GeneralSecurityException {
+      if (council == null || childId == null) {
+        return null;
+      }
+      if (mac == null) {
+        mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      }
+      return HexFormat.of().formatHex(mac.doFinal((council + ":" + childId).getBytes(StandardCharsets.UTF_8)));
+    }
   }
 }

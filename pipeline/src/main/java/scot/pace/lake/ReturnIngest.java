@@ -85,6 +85,10 @@ public final class ReturnIngest {
         }
       }
       toRead.sort(Comparator.comparing(ReturnSubmission::returnKey));
+      if (toRead.isEmpty() && located.problems().isEmpty() && state.lastSequence() > 0) {
+        // Nothing new and nothing rejected: the night's common case, answered without a Spark job.
+        return new IngestReport(runId, List.of(), unchanged, List.of(), List.of(), List.of(), Map.of());
+      }
 
       Map<ReturnFile, Dataset<Row>> batch = new EnumMap<>(ReturnFile.class);
       for (ReturnFile file : ReturnFile.values()) {

@@ -1,5 +1,8 @@
 package scot.pace.lake;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,16 +108,32 @@ public record RunLog(
         hasArguments ? List.copyOf(row.<String>getList(row.fieldIndex("arguments"))) : List.of());
   }
 
-  /** The latest Delta version of every table in a local lake (the run log itself left out). */
+  /**
+   * The latest Delta version of every table in a local lake (the run log itself left out): the
+   * highest commit file {@code <version>.json} in each {@code _delta_log}, which Delta writes for
+   * every commit and never removes last. A listing per table, where asking Delta for its history
+   * took a fifth of a second per table.
+   */
   public static Map<String, Long> tableVersions(SparkSession spark, Lake lake) {
     Map<String, Long> versions = new LinkedHashMap<>();
+    Path root = Path.of(lake.root().startsWith("file:") ? lake.root().substring(5) : lake.root());
     for (String table : lake.localTableNames()) {
       if (!table.equals(TABLE)) {
-        versions.put(table, io.delta.tables.DeltaTable.forPath(spark, lake.table(table)).history(1)
-            .select("version").first().getLong(0));
+        versions.put(table, latestCommit(root.resolve(table).resolve("_delta_log"))
+            .orElseGet(() -> io.delta.tables.DeltaTable.forPath(spark, lake.table(table)).history(1)
+                .select("version").first().getLong(0)));
       }
     }
     return versions;
+  }
+
+  private static Optional<Long> latestCommit(Path log) {
+    try (java.util.stream.Stream<Path> files = Files.list(log)) {
+      return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("\\d{20}\\.json"))
+          .map(n -> Long.parseLong(n.substring(0, 20))).max(Long::compare);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -1,0 +1,61 @@
+package scot.pace.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The harness at a tiny scale (two councils, five years), on the jobs jar Maven has just built:
+ * each stage runs in its own JVM and is measured, and Spark and DuckDB agree on every count of
+ * the common work. The real benchmark (all councils, scales 1 to 30) is run by hand.
+ */
+class BenchmarkSmokeTest {
+  @TempDir Path dir;
+
+  @Test
+  void measuresEachStageInItsOwnJvmAndSparkAndDuckDbAgreeOnEveryCount() throws Exception {
+    Path jar = Path.of(System.getProperty("pace.jobs.jar", "../jobs/target/pace-jobs.jar"));
+    assertTrue(Files.isRegularFile(jar), "the jobs jar is built before this module: " + jar);
+    Path config = dir.resolve("tiny.yaml");
+    Files.writeString(config, String.join("\n",
+        "spark:",
+        "  master: \"local[2]\"",
+        "  shufflePartitions: 2",
+        "generator:",
+        "  firstYear: 2019",
+        "  lastYear: 2024",
+        "councils:",
+        "  - {code: S12000023, name: Orkney Islands, share: 0.0025, aimWeeks: 26, aimShare: 0.7}",
+        "  - {code: S12000048, name: Perth and Kinross, formerCode: S12000024, share: 0.02,"
+            + " paceStart: 2018-09-01, aimWeeks: 26, aimShare: 0.7}",
+        ""));
+    int exit = new CommandLine(new Benchmark()).execute("--scale", "1", "--stages", "generate,common,ingest,build",
+        "--jar", jar.toString(), "--work", dir.resolve("work").toString(), "--results", dir.resolve("results").toString(),
+        "--config", config.toString(), "--heap", "2g");
+    assertEquals(0, exit);
+    JsonNode result = new ObjectMapper().readTree(dir.resolve("results/scale-1.json").toFile());
+    assertTrue(result.get("returnRows").asLong() > 1000, result.toString());
+    List<String> stages = new java.util.ArrayList<>();
+    for (JsonNode stage : result.get("stages")) {
+      stages.add(stage.get("stage").asText());
+      assertEquals(0, stage.get("exitCode").asInt(), stage.toString());
+      assertTrue(stage.get("wallSeconds").asDouble() > 0, stage.toString());
+      assertTrue(stage.get("cpuSeconds").asDouble() > 0, stage.toString());
+      assertTrue(stage.get("peakRssMb").asDouble() > 20, stage.toString());
+    }
+    assertEquals(List.of("generate", "common work: Spark", "common work: DuckDB", "ingest",
+        "build (journeys and measures)"), stages);
+    JsonNode common = result.get("commonWork");
+    assertTrue(common.get("equal").asBoolean(), common.toString());
+    assertTrue(common.get("counts").asInt() > 20, common.toString());
+    assertEquals(0, result.get("problems").size(), result.toString());
+  }
+}
