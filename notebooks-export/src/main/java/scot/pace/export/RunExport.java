@@ -98,7 +98,8 @@ public final class RunExport {
       Folders.deleteRecursively(temp);
       throw e;
     }
-    return new Summary(folder, count(folder), size(folder), earlier.orElse(null));
+    Folders.Contents contents = Folders.contents(folder);
+    return new Summary(folder, contents.files(), contents.bytes(), earlier.orElse(null));
   }
 
   /**
@@ -341,26 +342,6 @@ public final class RunExport {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("could not copy " + from + " to " + to + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static int count(Path folder) {
-    try (Stream<Path> all = Files.walk(folder)) {
-      return (int) all.filter(Files::isRegularFile).count();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static long size(Path folder) {
-    try (Stream<Path> all = Files.walk(folder)) {
-      long total = 0;
-      for (Path path : all.filter(Files::isRegularFile).toList()) {
-        total += Files.size(path);
-      }
-      return total;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -65,4 +65,21 @@ public final class Folders {
     }
     deleteRecursively(old);
   }
+
+  /** The regular files under {@code folder}, and their bytes. */
+  public record Contents(int files, long bytes) {}
+
+  public static Contents contents(Path folder) {
+    try (Stream<Path> all = Files.walk(folder)) {
+      int files = 0;
+      long bytes = 0;
+      for (Path path : all.filter(Files::isRegularFile).toList()) {
+        files++;
+        bytes += Files.size(path);
+      }
+      return new Contents(files, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + folder, e);
+    }
+  }
 }

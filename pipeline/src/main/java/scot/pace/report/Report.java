@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.jfree.chart.JFreeChart;
@@ -97,26 +96,12 @@ public final class Report {
       });
       Folders.swapIn(publishedTemp, published);
       Folders.swapIn(restrictedTemp, restricted);
-      return new Summary(published, restricted, countFiles(published) + countFiles(restricted),
-          size(published) + size(restricted), data.councils().size());
+      Folders.Contents one = Folders.contents(published);
+      Folders.Contents other = Folders.contents(restricted);
+      return new Summary(published, restricted, one.files() + other.files(), one.bytes() + other.bytes(),
+          data.councils().size());
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the report under " + out + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static int countFiles(Path folder) throws IOException {
-    try (Stream<Path> all = Files.walk(folder)) {
-      return (int) all.filter(Files::isRegularFile).count();
-    }
-  }
-
-  private static long size(Path folder) throws IOException {
-    try (Stream<Path> all = Files.walk(folder)) {
-      long total = 0;
-      for (Path path : all.filter(Files::isRegularFile).toList()) {
-        total += Files.size(path);
-      }
-      return total;
     }
   }
 
