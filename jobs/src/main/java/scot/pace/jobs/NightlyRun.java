@@ -68,16 +68,18 @@ final class NightlyRun {
       warnings.addAll(ingest.warnings());
       Optional<Map<String, Long>> lastGood = RunLog.lastGoodVersions(spark, config.lake(), List.of("pace nightly", "pace demo"));
       boolean reportThere = Files.isRegularFile(config.outDir().resolve(Report.PUBLISHED).resolve("index.html"));
+      Map<String, Long> before = RunLog.tableVersions(spark, config.lake());
       if (ingest.loaded().isEmpty() && reportThere && lastGood.isPresent()
-          && nightlyTables(lastGood.get()).equals(nightlyTables(RunLog.tableVersions(spark, config.lake())))) {
+          && nightlyTables(lastGood.get()).equals(nightlyTables(before))) {
         progress.say("nothing new since the last good run: every table is as it left it; build and charts skipped");
+        versions = before;
       } else {
         BuildStage.run(progress, spark, config, key);
         ChartsStage.run(progress, spark, config);
         progress.stage("housekeeping", () -> config.housekeeping().toHousekeeping().run(spark, config.lake(), Instant.now()),
             done -> done.size() + " tables tidied");
+        versions = RunLog.tableVersions(spark, config.lake());
       }
-      versions = RunLog.tableVersions(spark, config.lake());
       ExportStage.run(progress, spark, config, new ExportedRun(runId, command, start, RunJournal.configHash(config),
           versions, List.of()), config.outDir());
       int pruned = RunExport.prune(config.outDir(), config.housekeeping().keepRuns(), Instant.now()).size();
@@ -105,7 +107,6 @@ final class NightlyRun {
     return mine;
   }
 
-
   private void log(SparkSession spark, String command, String runId, Instant start, ExitCode code,
       List<String> warnings, Map<String, Long> versions) {
     List<RunLog.Stage> stages = new ArrayList<>();
@@ -116,5 +117,4 @@ final class NightlyRun {
         RunJournal.configHash(config), stages, RunLog.inputsOf(spark, config.lake(), runId),
         versions != null ? versions : RunLog.tableVersions(spark, config.lake()), warnings, List.of()));
   }
-
 }

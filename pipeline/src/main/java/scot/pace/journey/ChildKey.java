@@ -22,13 +22,8 @@ public final class ChildKey {
   private ChildKey() {}
 
   public static String of(byte[] secret, String council, String childId) {
-    if (council == null || childId == null) {
-      return null;
-    }
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal((council + ":" + childId).getBytes(StandardCharsets.UTF_8)));
+      return new Hmac(secret).call(council, childId);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("this JVM cannot compute HMAC-SHA-256", e);
     }
