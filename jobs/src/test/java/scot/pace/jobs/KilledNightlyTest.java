@@ -41,10 +41,10 @@ class KilledNightlyTest {
     // One lake, killed twice: first in the build, then, on the run after, in the charts.
     write("killed");
     Process build = nightly("killed");
-    killWhen(build, () -> Files.exists(dir.resolve("killed-lake/gold_time_to_permanence/_delta_log")));
+    killWhen(build, "killed", () -> Files.exists(dir.resolve("killed-lake/gold_time_to_permanence/_delta_log")));
     assertTrue(!Files.exists(dir.resolve("killed-lake/gold_funnel_limits")), "killed before the build ended");
     Process charts = nightly("killed");
-    killWhen(charts, () -> {
+    killWhen(charts, "killed", () -> {
       try (Stream<Path> out = Files.list(dir.resolve("killed-out"))) {
         return out.anyMatch(p -> p.getFileName().toString().startsWith(".report-"));
       } catch (IOException e) {
@@ -96,12 +96,14 @@ class KilledNightlyTest {
   }
 
 
-  static void killWhen(Process process, java.util.function.BooleanSupplier ready) throws InterruptedException {
+  void killWhen(Process process, String where, java.util.function.BooleanSupplier ready)
+      throws InterruptedException, IOException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (!ready.getAsBoolean() && process.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    assertTrue(process.isAlive(), "the run was still going at the kill point");
+    assertTrue(process.isAlive(), "the run was still going at the kill point; its log:\n"
+        + Files.readString(dir.resolve("nightly-" + where + ".log")));
     process.destroyForcibly().waitFor();
   }
 

@@ -66,7 +66,10 @@ public record Lake(String root, Map<String, Long> pinned) {
     return spark.read().format("delta").option("versionAsOf", version).load(table(name));
   }
 
-  /** The tables under a local root, by folder name (folders holding a {@code _delta_log}). */
+  /**
+   * The tables under a local root, by folder name: folders whose {@code _delta_log} holds a commit.
+   * A folder whose log is still empty (a run killed before the table's first commit) is no table.
+   */
   public List<String> localTableNames() {
     Path path = Path.of(root.startsWith("file:") ? root.substring(5) : root);
     List<String> names = new ArrayList<>();
@@ -74,7 +77,7 @@ public record Lake(String root, Map<String, Long> pinned) {
       return names;
     }
     try (Stream<Path> list = Files.list(path)) {
-      list.filter(dir -> Files.isDirectory(dir.resolve("_delta_log")))
+      list.filter(dir -> committed(dir.resolve("_delta_log")))
           .map(dir -> dir.getFileName().toString())
           .sorted()
           .forEach(names::add);
@@ -82,6 +85,17 @@ public record Lake(String root, Map<String, Long> pinned) {
       throw new UncheckedIOException("cannot list the lake at " + path, e);
     }
     return names;
+  }
+
+  private static boolean committed(Path log) {
+    if (!Files.isDirectory(log)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(log)) {
+      return files.map(f -> f.getFileName().toString()).anyMatch(n -> n.matches("\\d{20}\\.(json|checkpoint.*)"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the Delta log " + log, e);
+    }
   }
 
   /** Registers every table as a temporary view of its own name, for SQL. */
