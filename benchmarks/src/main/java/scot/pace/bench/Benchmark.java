@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
     description = "Time every stage of the pipeline from a cold JVM at each scale, and the common work against DuckDB.")
 public final class Benchmark implements Callable<Integer> {
   static final List<String> ALL_STAGES = List.of("generate", "common", "ingest", "build", "charts", "nightly",
-      "nightly-noop", "demo");
+      "nightly-noop", "nightly-noop-cds", "demo");
 
   @Option(names = "--scale", description = "Scale of the synthetic returns (1 = Scotland); repeat for several. Default 1.")
   List<Integer> scales = new ArrayList<>(List.of(1));
@@ -163,6 +163,15 @@ public final class Benchmark implements Callable<Integer> {
             dir.resolve("demo").toString()), env, logs, rows));
       } else if (stage.equals("nightly-noop")) {
         measured.add(pace("nightly, nothing new", List.of("nightly", "--config", cfg.toString()), env, logs, 0));
+      } else if (stage.equals("nightly-noop-cds")) {
+        // As conf/schedule/pace-java runs it: the first run writes the class-data archive, the next use it.
+        Path archive = dir.resolve("pace.jsa");
+        Files.deleteIfExists(archive);
+        List<String> args = List.of("nightly", "--config", cfg.toString());
+        measured.add(pace("nightly, nothing new, writing a class-data archive", args, env, logs, 0,
+            List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
+        measured.add(pace("nightly, nothing new, from the class-data archive", args, env, logs, 0,
+            List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
       } else {
         String name = stage.equals("build") ? "build (journeys and measures)"
             : stage.equals("nightly") ? "nightly (after the stages: build, charts, export again)" : stage;
@@ -178,7 +187,14 @@ public final class Benchmark implements Callable<Integer> {
   }
 
   private Measured pace(String stage, List<String> args, Map<String, String> env, Path logs, long rows) {
-    List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-jar", jar.toAbsolutePath().toString()));
+    return pace(stage, args, env, logs, rows, List.of());
+  }
+
+  private Measured pace(String stage, List<String> args, Map<String, String> env, Path logs, long rows,
+      List<String> jvmOptions) {
+    List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
     command.addAll(args);
     return ProcessMeter.run(stage, command, env,
         logs.resolve(stage.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".log"), rows);

@@ -61,14 +61,15 @@ final class NightlyRun {
     List<String> warnings = new ArrayList<>();
     ExitCode code = ExitCode.JOB_FAILURE;
     Map<String, Long> versions = null;
+    IngestReport ingest = null;
     try {
-      IngestReport ingest = IngestStage.run(progress, spark, config, config.returnsDir(), runId, start);
+      ingest = IngestStage.run(progress, spark, config, config.returnsDir(), runId, start);
       ingest.rejected().forEach(p -> warnings.add("rejected " + p.returnName() + ": " + p.message()));
       ingest.heldBack().forEach(p -> warnings.add("held back " + p.returnName() + ": " + p.reason()));
       warnings.addAll(ingest.warnings());
       Optional<Map<String, Long>> lastGood = RunLog.lastGoodVersions(spark, config.lake(), List.of("pace nightly", "pace demo"));
       boolean reportThere = Files.isRegularFile(config.outDir().resolve(Report.PUBLISHED).resolve("index.html"));
-      Map<String, Long> before = RunLog.tableVersions(spark, config.lake());
+      Map<String, Long> before = RunLog.tableVersions(config.lake());
       if (ingest.loaded().isEmpty() && reportThere && lastGood.isPresent()
           && nightlyTables(lastGood.get()).equals(nightlyTables(before))) {
         progress.say("nothing new since the last good run: every table is as it left it; build and charts skipped");
@@ -78,7 +79,7 @@ final class NightlyRun {
         ChartsStage.run(progress, spark, config);
         progress.stage("housekeeping", () -> config.housekeeping().toHousekeeping().run(spark, config.lake(), Instant.now()),
             done -> done.size() + " tables tidied");
-        versions = RunLog.tableVersions(spark, config.lake());
+        versions = RunLog.tableVersions(config.lake());
       }
       ExportStage.run(progress, spark, config, new ExportedRun(runId, command, start, RunJournal.configHash(config),
           versions, List.of()), config.outDir());
@@ -93,7 +94,7 @@ final class NightlyRun {
       throw e;
     } finally {
       try {
-        log(spark, command, runId, start, code, warnings, versions);
+        log(spark, command, runId, start, code, warnings, versions, ingest);
       } finally {
         spark.stop();
       }
@@ -108,13 +109,14 @@ final class NightlyRun {
   }
 
   private void log(SparkSession spark, String command, String runId, Instant start, ExitCode code,
-      List<String> warnings, Map<String, Long> versions) {
+      List<String> warnings, Map<String, Long> versions, IngestReport ingest) {
     List<RunLog.Stage> stages = new ArrayList<>();
     for (Progress.Stage stage : progress.stages()) {
       stages.add(new RunLog.Stage(stage.name(), stage.took().toNanos() / 1e9, stage.result()));
     }
     RunJournal.record(spark, config, progress, new RunLog(runId, command, start, Instant.now(), code.name(), code.code(),
-        RunJournal.configHash(config), stages, RunLog.inputsOf(spark, config.lake(), runId),
-        versions != null ? versions : RunLog.tableVersions(spark, config.lake()), warnings, List.of()));
+        RunJournal.configHash(config), stages,
+        ingest != null && ingest.recordedNothing() ? List.of() : RunLog.inputsOf(spark, config.lake(), runId),
+        versions != null ? versions : RunLog.tableVersions(config.lake()), warnings, List.of()));
   }
 }

@@ -70,7 +70,7 @@ final class ReplicateScraCommand extends PaceCommand {
     String runId = RunId.at(start);
     SparkSession spark = SparkSessions.start(config.spark(), "pace replicate-scra");
     try {
-      Map<String, Long> read = atRun == null ? RunLog.tableVersions(spark, theLake)
+      Map<String, Long> read = atRun == null ? RunLog.tableVersions(theLake)
           : RunLog.find(spark, theLake, atRun).tableVersions();
       Lake source = atRun == null ? theLake : theLake.pinnedTo(read);
       Dataset<Row> table = ScraReplication.fromLake(spark, source, years.from(), years.to(), days, chosen, councilCode)
@@ -91,7 +91,7 @@ final class ReplicateScraCommand extends PaceCommand {
       out().println("Stored in " + ScraReplication.TABLE + " with run_id " + runId
           + (atRun == null ? "" : ", from the tables as run " + atRun + " left them"));
       Map<String, Long> versions = new TreeMap<>(read);
-      versions.put(ScraReplication.TABLE, RunLog.tableVersions(spark, theLake).get(ScraReplication.TABLE));
+      versions.put(ScraReplication.TABLE, RunLog.tableVersions(theLake).get(ScraReplication.TABLE));
       RunJournal.record(spark, config, new Progress(out()), new RunLog(runId, "pace replicate-scra", start, Instant.now(),
           ExitCode.SUCCESS.name(), ExitCode.SUCCESS.code(), RunJournal.configHash(config), List.of(), List.of(),
           versions, List.of(), arguments()));

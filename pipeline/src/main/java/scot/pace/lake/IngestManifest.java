@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -83,16 +84,29 @@ public final class IngestManifest {
     this.lake = lake;
   }
 
-  /** The latest fingerprint and status of every return key (a few rows per return: metadata). */
+  /**
+   * The latest fingerprint and status of every return key (a few rows per return: metadata),
+   * as of the manifest's latest version; kept in a {@link TableMemo}, so a run that finds nothing
+   * new answers without a Spark job.
+   */
   public State state() {
+    Optional<Long> version = lake.latestVersion(TABLE);
+    if (version.isPresent()) {
+      Optional<State> kept = memo().at(version.get());
+      if (kept.isPresent()) {
+        return kept.get();
+      }
+    }
     Map<String, Latest> latest = new HashMap<>();
     java.util.Set<String> everLoaded = new java.util.HashSet<>();
-    if (!lake.exists(spark, TABLE)) {
+    boolean noneLocally = lake.localRoot().isPresent() && version.isEmpty();
+    if (noneLocally || !lake.exists(spark, TABLE)) {
       return new State(latest, everLoaded, 0);
     }
     spark.sparkContext().setJobDescription("read the ingest manifest");
+    Lake read = version.map(v -> lake.pinnedTo(Map.of(TABLE, v))).orElse(lake);
     List<Row> rows =
-        lake.read(spark, TABLE)
+        read.read(spark, TABLE)
             .groupBy("return_key")
             .agg(org.apache.spark.sql.functions.max_by(
                     org.apache.spark.sql.functions.struct("fingerprint", "status"),
@@ -109,7 +123,13 @@ public final class IngestManifest {
         everLoaded.add(row.getString(0));
       }
     }
-    return new State(latest, everLoaded, last);
+    State state = new State(latest, everLoaded, last);
+    version.ifPresent(v -> memo().keep(v, state));
+    return state;
+  }
+
+  private TableMemo<State> memo() {
+    return new TableMemo<>(lake, TABLE, State.class);
   }
 
   /** Appends the entries of one run under the next sequence number after {@code state}'s. */
@@ -130,5 +150,6 @@ public final class IngestManifest {
     spark.sparkContext().setJobDescription("record " + entries.size() + " files in the ingest manifest");
     Dataset<Row> frame = spark.createDataFrame(rows, SCHEMA).coalesce(1);
     frame.write().format("delta").mode("append").save(lake.table(TABLE));
+    state(); // read while Spark is warm, so the next run that finds nothing new needs no Spark job
   }
 }

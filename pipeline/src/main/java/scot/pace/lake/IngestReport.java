@@ -40,6 +40,11 @@ public record IngestReport(
     return !rejected.isEmpty() || !heldBack.isEmpty() || !warnings.isEmpty();
   }
 
+  /** Whether nothing was read, held back or rejected: the manifest then holds no entry of this run. */
+  public boolean recordedNothing() {
+    return loaded.isEmpty() && rejected.isEmpty() && heldBack.isEmpty();
+  }
+
   public long rowsLoaded() {
     return rowsByFile.values().stream().mapToLong(Long::longValue).sum();
   }

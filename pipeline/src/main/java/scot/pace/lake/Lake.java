@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -71,13 +72,13 @@ public record Lake(String root, Map<String, Long> pinned) {
    * A folder whose log is still empty (a run killed before the table's first commit) is no table.
    */
   public List<String> localTableNames() {
-    Path path = Path.of(root.startsWith("file:") ? root.substring(5) : root);
     List<String> names = new ArrayList<>();
-    if (!Files.isDirectory(path)) {
+    Path path = localRoot().orElse(null);
+    if (path == null || !Files.isDirectory(path)) {
       return names;
     }
     try (Stream<Path> list = Files.list(path)) {
-      list.filter(dir -> committed(dir.resolve("_delta_log")))
+      list.filter(dir -> latestVersion(dir.resolve("_delta_log")).isPresent())
           .map(dir -> dir.getFileName().toString())
           .sorted()
           .forEach(names::add);
@@ -87,12 +88,29 @@ public record Lake(String root, Map<String, Long> pinned) {
     return names;
   }
 
-  private static boolean committed(Path log) {
+  /** The root as a local folder, or empty when the lake lives elsewhere (a Hadoop URI). */
+  public Optional<Path> localRoot() {
+    if (root.startsWith("file:")) {
+      return Optional.of(Path.of(root.substring(5)));
+    }
+    return root.contains("://") ? Optional.empty() : Optional.of(Path.of(root));
+  }
+
+  /**
+   * The latest committed version of table {@code name}, read from the names of the files in its
+   * Delta log (no Spark job); empty when the table has no commit yet or the lake is not local.
+   */
+  public Optional<Long> latestVersion(String name) {
+    return localRoot().flatMap(path -> latestVersion(path.resolve(name).resolve("_delta_log")));
+  }
+
+  private static Optional<Long> latestVersion(Path log) {
     if (!Files.isDirectory(log)) {
-      return false;
+      return Optional.empty();
     }
     try (Stream<Path> files = Files.list(log)) {
-      return files.map(f -> f.getFileName().toString()).anyMatch(n -> n.matches("\\d{20}\\.(json|checkpoint.*)"));
+      return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("\\d{20}\\.(json|checkpoint.*)"))
+          .map(n -> Long.parseLong(n.substring(0, 20))).max(Long::compare);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the Delta log " + log, e);
     }

@@ -65,9 +65,18 @@ public record RunLog(
     }
     Row row = RowFactory.create(runId, command, Timestamp.from(startedAt), Timestamp.from(endedAt), status, exitCode,
         configSha256, stageRows, inputRows, tableVersions, warnings, arguments);
+    Optional<Long> before = lake.latestVersion(TABLE);
+    Optional<GoodRuns> good = before.isPresent() ? before.flatMap(v -> memo(lake).at(v))
+        : lake.localRoot().map(root -> GoodRuns.NONE);
     // mergeSchema: a run log written before `arguments` existed gains the column.
     spark.createDataFrame(List.of(row), SCHEMA).coalesce(1)
         .write().format("delta").mode("append").option("mergeSchema", "true").save(lake.table(TABLE));
+    // The commit right after the one the memo was worked out at is this run's own (a concurrent
+    // writer would have pushed it further), so the memo moves on with it.
+    long mine = before.map(v -> v + 1).orElse(0L);
+    if (good.isPresent() && lake.latestVersion(TABLE).equals(Optional.of(mine))) {
+      memo(lake).keep(mine, good.get().after(this));
+    }
   }
 
   /**
@@ -114,43 +123,37 @@ public record RunLog(
    * every commit and never removes last. A listing per table, where asking Delta for its history
    * took a fifth of a second per table.
    */
-  public static Map<String, Long> tableVersions(SparkSession spark, Lake lake) {
+  public static Map<String, Long> tableVersions(Lake lake) {
     Map<String, Long> versions = new LinkedHashMap<>();
-    Path root = Path.of(lake.root().startsWith("file:") ? lake.root().substring(5) : lake.root());
     for (String table : lake.localTableNames()) {
       if (!table.equals(TABLE)) {
-        versions.put(table, latestCommit(root.resolve(table).resolve("_delta_log"))
-            .orElseGet(() -> io.delta.tables.DeltaTable.forPath(spark, lake.table(table)).history(1)
-                .select("version").first().getLong(0)));
+        versions.put(table, lake.latestVersion(table).orElseThrow());
       }
     }
     return versions;
   }
 
-  private static Optional<Long> latestCommit(Path log) {
-    try (java.util.stream.Stream<Path> files = Files.list(log)) {
-      return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("\\d{20}\\.json"))
-          .map(n -> Long.parseLong(n.substring(0, 20))).max(Long::compare);
-    } catch (IOException e) {
-      return Optional.empty();
-    }
-  }
-
   /**
    * The table versions the latest run of one of {@code commands} that ended well (status SUCCESS or
-   * WARNINGS) left, if any.
+   * WARNINGS) left, if any. Kept in a {@link TableMemo} while the run log is unchanged, so a night
+   * with nothing new asks no Spark job for it.
    */
   public static Optional<Map<String, Long>> lastGoodVersions(SparkSession spark, Lake lake, List<String> commands) {
-    if (!lake.exists(spark, TABLE)) {
+    Optional<Long> version = lake.latestVersion(TABLE);
+    Optional<GoodRuns> kept = version.flatMap(v -> memo(lake).at(v));
+    if (kept.isPresent()) {
+      return kept.get().latestOf(commands);
+    }
+    if ((lake.localRoot().isPresent() && version.isEmpty()) || !lake.exists(spark, TABLE)) {
       return Optional.empty();
     }
-    List<Row> last = lake.read(spark, TABLE).where("status IN ('SUCCESS', 'WARNINGS')")
-        .where(org.apache.spark.sql.functions.col("command").isin(commands.toArray()))
-        .orderBy(org.apache.spark.sql.functions.col("ended_at").desc()).limit(1).collectAsList();
-    if (last.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new LinkedHashMap<>(last.get(0).<String, Long>getJavaMap(last.get(0).fieldIndex("table_versions"))));
+    GoodRuns good = GoodRuns.read(spark, lake, version);
+    version.ifPresent(v -> memo(lake).keep(v, good));
+    return good.latestOf(commands);
+  }
+
+  private static TableMemo<GoodRuns> memo(Lake lake) {
+    return new TableMemo<>(lake, TABLE, GoodRuns.class);
   }
 
   /** The files recorded in the manifest for {@code runId}. */

@@ -96,6 +96,25 @@ class ReturnIngestTest {
   }
 
   @Test
+  @Order(2)
+  void theManifestsMemoHoldsWhatSparkReadsFromItAndIsIgnoredOnceStale() throws IOException {
+    long version = lake.latestVersion(IngestManifest.TABLE).orElseThrow();
+    Path memo = dir.resolve("lake/_memo/ingest_manifest.json");
+    assertTrue(Files.isRegularFile(memo), "the ingest left the manifest's state beside the lake");
+    IngestManifest.State kept = new IngestManifest(spark, lake).state();
+    Files.delete(memo);
+    IngestManifest.State read = new IngestManifest(spark, lake).state();
+    assertEquals(read, kept);
+    assertEquals(6, read.everLoaded().size());
+
+    // A memo of another version of the table is not used.
+    new TableMemo<>(lake, IngestManifest.TABLE, IngestManifest.State.class)
+        .keep(version + 1, new IngestManifest.State(Map.of(), java.util.Set.of(), 0));
+    assertEquals(read, new IngestManifest(spark, lake).state());
+    assertEquals(version, lake.latestVersion(IngestManifest.TABLE).orElseThrow());
+  }
+
+  @Test
   @Order(3)
   void aResubmissionReplacesExactlyItsCouncilAndYear() throws IOException {
     Path episodes = returns.resolve("S12000042_2022").resolve("episodes.csv");

@@ -1,0 +1,71 @@
+package scot.pace.lake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run log's memo of its last good runs moves on with every run logged, as Spark reads them. */
+class GoodRunsTest {
+  @TempDir static Path dir;
+  static SparkSession spark;
+
+  @BeforeAll
+  static void start() {
+    spark = LakeSession.local("local[2]", "GoodRunsTest", 2);
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  static RunLog run(String id, String command, String status, int minute, long goldVersion) {
+    Instant start = Instant.parse("2026-11-01T02:00:00Z").plusSeconds(60L * minute);
+    return new RunLog(id, command, start, start.plusNanos(30_123_456_789L), status, status.equals("FAILED") ? 1 : 0,
+        "abc", List.of(), List.of(), Map.of("gold_a", goldVersion, "silver_b", 3L), List.of(), List.of());
+  }
+
+  @Test
+  void theMemoAfterEachRunEqualsWhatSparkReadsFromTheLog() {
+    Lake lake = Lake.at(dir.resolve("lake"));
+    TableMemo<GoodRuns> memo = new TableMemo<>(lake, RunLog.TABLE, GoodRuns.class);
+    List<String> nightly = List.of("pace nightly", "pace demo");
+    assertEquals(Optional.empty(), RunLog.lastGoodVersions(spark, lake, nightly));
+
+    List<RunLog> runs = List.of(
+        run("r1", "pace nightly", "SUCCESS", 0, 1),
+        run("r2", "pace nightly", "FAILED", 10, 2),
+        run("r3", "pace replicate-scra", "SUCCESS", 20, 7),
+        run("r4", "pace demo", "WARNINGS", 30, 4),
+        run("r5", "pace nightly", "JOB_FAILURE", 40, 5));
+    for (RunLog run : runs) {
+      run.append(spark, lake);
+      long version = lake.latestVersion(RunLog.TABLE).orElseThrow();
+      GoodRuns kept = memo.at(version).orElseThrow(() -> new AssertionError("no memo after " + run.runId()));
+      assertEquals(GoodRuns.read(spark, lake, Optional.of(version)), kept, "after " + run.runId());
+    }
+    assertEquals(Optional.of(Map.of("gold_a", 4L, "silver_b", 3L)), RunLog.lastGoodVersions(spark, lake, nightly));
+    assertEquals(Optional.of(Map.of("gold_a", 7L, "silver_b", 3L)),
+        RunLog.lastGoodVersions(spark, lake, List.of("pace replicate-scra")));
+  }
+
+  @Test
+  void aLogWrittenWithoutTheMemoIsReadWithSparkAndRemembered() {
+    Lake lake = Lake.at(dir.resolve("other"));
+    run("r1", "pace nightly", "SUCCESS", 0, 1).append(spark, lake);
+    java.io.File memoFile = dir.resolve("other/_memo/run_log.json").toFile();
+    assertEquals(true, memoFile.delete());
+    assertEquals(Optional.of(Map.of("gold_a", 1L, "silver_b", 3L)),
+        RunLog.lastGoodVersions(spark, lake, List.of("pace nightly")));
+    assertEquals(true, memoFile.isFile(), "remembered");
+  }
+}
