@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import scot.pace.returns.Sha256;
 
 /**
  * A small value worked out from one Delta table (the ingest manifest's latest state, the run log's
  * last good runs), kept as JSON in {@code <lake>/_memo/} together with the table version it was
- * worked out at. It is given back only while the table is still at that version, so it is never
- * staler than the table. What it saves is the Spark jobs of reading a table from a cold start,
+ * worked out at and the SHA-256 of that version's commit file. It is given back only while the
+ * table is still at that very commit (a table deleted and written again from version 0 is not the
+ * same), so it is never staler than the table. What it saves is the Spark jobs of reading a table from a cold start,
  * most of the time of a night with nothing new. Local lakes only; elsewhere nothing is kept.
  *
  * @param <T> the value, a record Jackson can write and read
@@ -39,7 +41,7 @@ public final class TableMemo<T> {
     }
     try {
       JsonNode kept = JSON.readTree(file.get().toFile());
-      if (kept.path("version").asLong(-1) != version) {
+      if (kept.path("version").asLong(-1) != version || !kept.path("commit").asText().equals(commit(version))) {
         return Optional.empty();
       }
       return Optional.of(JSON.treeToValue(kept.get("value"), type));
@@ -59,11 +61,19 @@ public final class TableMemo<T> {
       Files.createDirectories(file.get().getParent());
       Path temp = file.get().resolveSibling("." + table + "-" + ProcessHandle.current().pid() + ".json");
       JSON.writeValue(temp.toFile(), JSON.createObjectNode().put("table", table).put("version", version)
-          .set("value", JSON.valueToTree(value)));
+          .put("commit", commit(version)).set("value", JSON.valueToTree(value)));
       Files.move(temp, file.get(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + file.get() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The SHA-256 of the table's commit file for {@code version}, or "" when it has none. */
+  private String commit(long version) {
+    Optional<Path> commit = lake.localRoot()
+        .map(root -> root.resolve(table).resolve("_delta_log").resolve(String.format("%020d.json", version)))
+        .filter(Files::isRegularFile);
+    return commit.map(Sha256::of).orElse("");
   }
 
   private Optional<Path> file() {
