@@ -33,7 +33,7 @@ final class ExportCommand extends PaceCommand {
         throw new IllegalArgumentException("run " + runId + " ended " + run.status() + ": its tables may be half-built;"
             + " export a run that ended SUCCESS or WARNINGS");
       }
-      ExportStage.run(progress, spark, config, ExportedRun.of(run), null);
+      ExportStage.run(progress, () -> spark, config, ExportedRun.of(run), null);
       progress.summary();
       return ExitCode.SUCCESS;
     } finally {

@@ -2,6 +2,7 @@ package scot.pace.jobs;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import scot.pace.export.ExportedRun;
 import scot.pace.export.RunExport;
@@ -11,7 +12,7 @@ final class ExportStage {
   private ExportStage() {}
 
   /** {@code drawn}: null, or where this run's report and restricted folders already are (see {@link RunExport}). */
-  static RunExport.Summary run(Progress progress, SparkSession spark, PaceConfig config, ExportedRun run, Path drawn) {
+  static RunExport.Summary run(Progress progress, Supplier<SparkSession> spark, PaceConfig config, ExportedRun run, Path drawn) {
     System.setProperty("java.awt.headless", "true");
     RunExport.Summary summary = progress.stage("export notebooks and extracts",
         () -> RunExport.write(spark, config.lake(), run, config.disclosure(), config.outDir(), drawn),

@@ -30,7 +30,7 @@ final class IngestCommand extends PaceCommand {
     Progress progress = new Progress(out());
     SparkSession spark = progress.stage("start Spark", () -> SparkSessions.start(config.spark(), "pace ingest"), s -> s.version());
     try {
-      IngestReport report = IngestStage.run(progress, spark, config, returnsDir, runId, start);
+      IngestReport report = IngestStage.run(progress, () -> spark, config, returnsDir, runId, start);
       for (ReturnFile file : ReturnFile.values()) {
         out().printf(Locale.ROOT, "  %-20s %,12d rows loaded%n", file.bronzeTable(), report.rowsByFile().getOrDefault(file, 0L));
       }

@@ -3,6 +3,7 @@ package scot.pace.jobs;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import scot.pace.lake.IngestReport;
 import scot.pace.lake.ReturnIngest;
@@ -13,7 +14,7 @@ final class IngestStage {
   private IngestStage() {}
 
   static IngestReport run(
-      Progress progress, SparkSession spark, PaceConfig config, Path returnsDir, String runId, Instant startedAt) {
+      Progress progress, Supplier<SparkSession> spark, PaceConfig config, Path returnsDir, String runId, Instant startedAt) {
     IngestReport report =
         progress.stage(
             "ingest",

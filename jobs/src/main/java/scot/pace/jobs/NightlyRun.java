@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.spark.sql.SparkSession;
 import scot.pace.journey.PseudonymKey;
 import scot.pace.lake.IngestReport;
 import scot.pace.export.ExportedRun;
@@ -55,9 +54,7 @@ final class NightlyRun {
   }
 
   private ExitCode runLocked(String command, String runId, Instant start) {
-    SparkSession spark =
-        progress.stage("start Spark", () -> SparkSessions.start(config.spark(), command),
-            s -> "Spark " + s.version() + " on " + s.sparkContext().master());
+    LazySpark spark = new LazySpark(progress, config, command);
     List<String> warnings = new ArrayList<>();
     ExitCode code = ExitCode.JOB_FAILURE;
     Map<String, Long> versions = null;
@@ -75,9 +72,9 @@ final class NightlyRun {
         progress.say("nothing new since the last good run: every table is as it left it; build and charts skipped");
         versions = before;
       } else {
-        BuildStage.run(progress, spark, config, key);
-        ChartsStage.run(progress, spark, config);
-        progress.stage("housekeeping", () -> config.housekeeping().toHousekeeping().run(spark, config.lake(), Instant.now()),
+        BuildStage.run(progress, spark.get(), config, key);
+        ChartsStage.run(progress, spark.get(), config);
+        progress.stage("housekeeping", () -> config.housekeeping().toHousekeeping().run(spark.get(), config.lake(), Instant.now()),
             done -> done.size() + " tables tidied");
         versions = RunLog.tableVersions(config.lake());
       }
@@ -108,7 +105,7 @@ final class NightlyRun {
     return mine;
   }
 
-  private void log(SparkSession spark, String command, String runId, Instant start, ExitCode code,
+  private void log(LazySpark spark, String command, String runId, Instant start, ExitCode code,
       List<String> warnings, Map<String, Long> versions, IngestReport ingest) {
     List<RunLog.Stage> stages = new ArrayList<>();
     for (Progress.Stage stage : progress.stages()) {
@@ -116,7 +113,7 @@ final class NightlyRun {
     }
     RunJournal.record(spark, config, progress, new RunLog(runId, command, start, Instant.now(), code.name(), code.code(),
         RunJournal.configHash(config), stages,
-        ingest != null && ingest.recordedNothing() ? List.of() : RunLog.inputsOf(spark, config.lake(), runId),
+        ingest != null && ingest.recordedNothing() ? List.of() : RunLog.inputsOf(spark.get(), config.lake(), runId),
         versions != null ? versions : RunLog.tableVersions(config.lake()), warnings, List.of()));
   }
 }

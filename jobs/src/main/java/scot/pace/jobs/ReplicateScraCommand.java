@@ -92,7 +92,7 @@ final class ReplicateScraCommand extends PaceCommand {
           + (atRun == null ? "" : ", from the tables as run " + atRun + " left them"));
       Map<String, Long> versions = new TreeMap<>(read);
       versions.put(ScraReplication.TABLE, RunLog.tableVersions(theLake).get(ScraReplication.TABLE));
-      RunJournal.record(spark, config, new Progress(out()), new RunLog(runId, "pace replicate-scra", start, Instant.now(),
+      RunJournal.record(() -> spark, config, new Progress(out()), new RunLog(runId, "pace replicate-scra", start, Instant.now(),
           ExitCode.SUCCESS.name(), ExitCode.SUCCESS.code(), RunJournal.configHash(config), List.of(), List.of(),
           versions, List.of(), arguments()));
       out().println("Its replication pack: pace export --run " + runId);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import scot.pace.lake.RunLog;
 import scot.pace.returns.Sha256;
@@ -17,7 +18,7 @@ import scot.pace.returns.Sha256;
 final class RunJournal {
   private RunJournal() {}
 
-  static void record(SparkSession spark, PaceConfig config, Progress progress, RunLog entry) {
+  static void record(Supplier<SparkSession> spark, PaceConfig config, Progress progress, RunLog entry) {
     entry.append(spark, config.lake());
     Path runs = config.outDir().resolve("runs");
     try {

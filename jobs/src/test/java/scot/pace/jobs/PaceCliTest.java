@@ -99,6 +99,7 @@ class PaceCliTest {
     Result third = pace("demo", "--config", config.toString(), "--workdir", work.toString());
     assertEquals(0, third.exitCode(), third.err());
     assertTrue(third.out().contains("whose files were reused"), third.out());
+    assertTrue(!third.out().contains("start Spark"), "a run with nothing new starts no Spark: " + third.out());
     try (var exports = Files.list(work.resolve("out/exports"))) {
       List<Path> runs2 = exports.sorted().toList();
       Path before = runs2.get(runs2.size() - 2);

@@ -78,6 +78,12 @@ public final class RunExport {
    */
   public static Summary write(SparkSession spark, Lake lake, ExportedRun run, DisclosureControl sdc, Path out,
       Path drawn) {
+    return write(() -> spark, lake, run, sdc, out, drawn);
+  }
+
+  /** As above, with Spark asked for only when the export is not a reuse of an earlier one. */
+  public static Summary write(java.util.function.Supplier<SparkSession> spark, Lake lake, ExportedRun run,
+      DisclosureControl sdc, Path out, Path drawn) {
     Path exports = out.resolve(EXPORTS);
     Path folder = exports.resolve(run.runId());
     Path temp = exports.resolve("." + run.runId() + "-" + System.nanoTime());
@@ -87,11 +93,11 @@ public final class RunExport {
     Optional<Path> earlier = run.isReplication() ? Optional.empty() : sameTables(exports, run);
     try {
       if (run.isReplication()) {
-        ReplicationPack.write(spark, pinned, run, sdc, temp);
+        ReplicationPack.write(spark.get(), pinned, run, sdc, temp);
       } else if (earlier.isPresent()) {
         reuse(earlier.get(), run, sdc, dictionary, temp);
       } else {
-        writeRun(spark, pinned, run, sdc, dictionary, temp, drawn);
+        writeRun(spark.get(), pinned, run, sdc, dictionary, temp, drawn);
       }
       Folders.swapIn(temp, folder);
     } catch (RuntimeException e) {

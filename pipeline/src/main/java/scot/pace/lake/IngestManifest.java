@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -57,30 +58,38 @@ public final class IngestManifest {
    */
   public record State(Map<String, Latest> latest, java.util.Set<String> everLoaded, long lastSequence) {}
 
-  static final StructType SCHEMA =
-      DataTypes.createStructType(
-          List.of(
-              DataTypes.createStructField("sequence", DataTypes.LongType, false),
-              DataTypes.createStructField("run_id", DataTypes.StringType, false),
-              DataTypes.createStructField("return_key", DataTypes.StringType, false),
-              DataTypes.createStructField("return_name", DataTypes.StringType, false),
-              DataTypes.createStructField("council", DataTypes.StringType, true),
-              DataTypes.createStructField("collection_year", DataTypes.IntegerType, true),
-              DataTypes.createStructField("file", DataTypes.StringType, true),
-              DataTypes.createStructField("path", DataTypes.StringType, false),
-              DataTypes.createStructField("sha256", DataTypes.StringType, true),
-              DataTypes.createStructField("bytes", DataTypes.LongType, true),
-              DataTypes.createStructField("rows", DataTypes.LongType, true),
-              DataTypes.createStructField("fingerprint", DataTypes.StringType, false),
-              DataTypes.createStructField("status", DataTypes.StringType, false),
-              DataTypes.createStructField("reason", DataTypes.StringType, true),
-              DataTypes.createStructField("recorded_at", DataTypes.TimestampType, false)));
+  /** The Spark schema, built on first write: a run that finds nothing new loads no Spark class for it. */
+  private static final class SparkSchema {
+    static final StructType SCHEMA =
+        DataTypes.createStructType(
+            List.of(
+                DataTypes.createStructField("sequence", DataTypes.LongType, false),
+                DataTypes.createStructField("run_id", DataTypes.StringType, false),
+                DataTypes.createStructField("return_key", DataTypes.StringType, false),
+                DataTypes.createStructField("return_name", DataTypes.StringType, false),
+                DataTypes.createStructField("council", DataTypes.StringType, true),
+                DataTypes.createStructField("collection_year", DataTypes.IntegerType, true),
+                DataTypes.createStructField("file", DataTypes.StringType, true),
+                DataTypes.createStructField("path", DataTypes.StringType, false),
+                DataTypes.createStructField("sha256", DataTypes.StringType, true),
+                DataTypes.createStructField("bytes", DataTypes.LongType, true),
+                DataTypes.createStructField("rows", DataTypes.LongType, true),
+                DataTypes.createStructField("fingerprint", DataTypes.StringType, false),
+                DataTypes.createStructField("status", DataTypes.StringType, false),
+                DataTypes.createStructField("reason", DataTypes.StringType, true),
+                DataTypes.createStructField("recorded_at", DataTypes.TimestampType, false)));
+  }
 
-  private final SparkSession spark;
+  private final Supplier<SparkSession> sparkWhenNeeded;
   private final Lake lake;
 
   public IngestManifest(SparkSession spark, Lake lake) {
-    this.spark = spark;
+    this(() -> spark, lake);
+  }
+
+  /** With Spark asked for only when the manifest has to be read or written. */
+  public IngestManifest(Supplier<SparkSession> spark, Lake lake) {
+    this.sparkWhenNeeded = spark;
     this.lake = lake;
   }
 
@@ -100,9 +109,10 @@ public final class IngestManifest {
     Map<String, Latest> latest = new HashMap<>();
     java.util.Set<String> everLoaded = new java.util.HashSet<>();
     boolean noneLocally = lake.localRoot().isPresent() && version.isEmpty();
-    if (noneLocally || !lake.exists(spark, TABLE)) {
+    if (noneLocally || !lake.exists(sparkWhenNeeded.get(), TABLE)) {
       return new State(latest, everLoaded, 0);
     }
+    SparkSession spark = sparkWhenNeeded.get();
     spark.sparkContext().setJobDescription("read the ingest manifest");
     Lake read = version.map(v -> lake.pinnedTo(Map.of(TABLE, v))).orElse(lake);
     List<Row> rows =
@@ -138,7 +148,8 @@ public final class IngestManifest {
       return;
     }
     long sequence = state.lastSequence() + 1;
-    DeltaTable.createIfNotExists(spark).location(lake.table(TABLE)).addColumns(SCHEMA).execute();
+    SparkSession spark = sparkWhenNeeded.get();
+    DeltaTable.createIfNotExists(spark).location(lake.table(TABLE)).addColumns(SparkSchema.SCHEMA).execute();
     List<Row> rows = new ArrayList<>();
     for (Entry e : entries) {
       rows.add(
@@ -148,7 +159,7 @@ public final class IngestManifest {
               e.reason(), Timestamp.from(e.recordedAt())));
     }
     spark.sparkContext().setJobDescription("record " + entries.size() + " files in the ingest manifest");
-    Dataset<Row> frame = spark.createDataFrame(rows, SCHEMA).coalesce(1);
+    Dataset<Row> frame = spark.createDataFrame(rows, SparkSchema.SCHEMA).coalesce(1);
     frame.write().format("delta").mode("append").save(lake.table(TABLE));
     state(); // read while Spark is warm, so the next run that finds nothing new needs no Spark job
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -35,7 +36,8 @@ import scot.pace.rules.Validation;
  * ingest manifest last, so a run killed part-way simply loads the same returns again next time.
  */
 public final class ReturnIngest {
-  private final SparkSession spark;
+  /** Started only when there is work for it: a run that finds nothing new needs no Spark. */
+  private final Supplier<SparkSession> spark;
   private final Lake lake;
   private final Councils councils;
   private final Path staging;
@@ -56,6 +58,12 @@ public final class ReturnIngest {
    */
   public ReturnIngest(SparkSession spark, Lake lake, Councils councils, Path staging, double holdBackErrorRate,
       List<CodeMapping> codeMappings) {
+    this(() -> spark, lake, councils, staging, holdBackErrorRate, codeMappings);
+  }
+
+  /** As above, with Spark asked for only when a return is to be read or the manifest's memo is stale. */
+  public ReturnIngest(Supplier<SparkSession> spark, Lake lake, Councils councils, Path staging,
+      double holdBackErrorRate, List<CodeMapping> codeMappings) {
     this.spark = spark;
     this.lake = lake;
     this.councils = councils;
@@ -92,7 +100,7 @@ public final class ReturnIngest {
 
       Map<ReturnFile, Dataset<Row>> batch = new EnumMap<>(ReturnFile.class);
       for (ReturnFile file : ReturnFile.values()) {
-        Dataset<Row> rows = CodeMapping.apply(file, new BronzeTables(spark, lake).read(file, toRead, runId, startedAt),
+        Dataset<Row> rows = CodeMapping.apply(file, new BronzeTables(spark.get(), lake).read(file, toRead, runId, startedAt),
             codeMappings).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(rows);
         batch.put(file, rows);
@@ -101,7 +109,7 @@ public final class ReturnIngest {
       Dataset<Row> violations = null;
       Dataset<Row> quality = null;
       if (!toRead.isEmpty()) {
-        spark.sparkContext().setJobDescription("validate " + toRead.size() + " returns");
+        spark.get().sparkContext().setJobDescription("validate " + toRead.size() + " returns");
         violations = new Validation(councils.formerToCurrent()).violations(batch)
             .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(violations);
@@ -141,9 +149,9 @@ public final class ReturnIngest {
         }
       }
 
-      Map<ReturnFile, Map<String, Long>> counts = new BronzeTables(spark, lake).replace(batch, loaded);
+      Map<ReturnFile, Map<String, Long>> counts = new BronzeTables(spark.get(), lake).replace(batch, loaded);
       if (violations != null) {
-        new QualityTables(spark, lake).replace(violations, quality, loaded, runId);
+        new QualityTables(spark.get(), lake).replace(violations, quality, loaded, runId);
       }
 
       List<IngestManifest.Entry> entries = new ArrayList<>();
@@ -188,8 +196,10 @@ public final class ReturnIngest {
       manifest.append(state, entries);
       return new IngestReport(runId, loaded, unchanged, rejected, heldBack, warnings, rowsByFile);
     } finally {
-      cached.forEach(Dataset::unpersist);
-      spark.sparkContext().setJobDescription(null);
+      if (!cached.isEmpty()) {
+        cached.forEach(Dataset::unpersist);
+        spark.get().sparkContext().setJobDescription(null);
+      }
       Folders.deleteRecursively(runStaging);
     }
   }

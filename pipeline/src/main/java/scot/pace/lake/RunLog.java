@@ -47,14 +47,48 @@ public record RunLog(
   /** One input file: its return, its SHA-256, and what became of it. */
   public record Input(String returnKey, String file, String sha256, String status) {}
 
-  static final StructType SCHEMA = StructType.fromDDL(
-      "run_id STRING, command STRING, started_at TIMESTAMP, ended_at TIMESTAMP, status STRING, exit_code INT,"
-          + " config_sha256 STRING, stages ARRAY<STRUCT<name: STRING, seconds: DOUBLE, result: STRING>>,"
-          + " inputs ARRAY<STRUCT<return_key: STRING, file: STRING, sha256: STRING, status: STRING>>,"
-          + " table_versions MAP<STRING, BIGINT>, warnings ARRAY<STRING>, arguments ARRAY<STRING>");
+  /** The columns, in order: what a Delta Kernel append checks the table has (no Spark class needed). */
+  static final String[] COLUMNS = {"run_id", "command", "started_at", "ended_at", "status", "exit_code",
+      "config_sha256", "stages", "inputs", "table_versions", "warnings", "arguments"};
 
-  /** Appends this run to {@code run_log}, in one Delta commit. */
+  /** The Spark schema, built on first use: parsing DDL wakes Spark's SQL parser, which a quiet night does without. */
+  private static final class SparkSchema {
+    static final StructType SCHEMA = StructType.fromDDL(
+        "run_id STRING, command STRING, started_at TIMESTAMP, ended_at TIMESTAMP, status STRING, exit_code INT,"
+            + " config_sha256 STRING, stages ARRAY<STRUCT<name: STRING, seconds: DOUBLE, result: STRING>>,"
+            + " inputs ARRAY<STRUCT<return_key: STRING, file: STRING, sha256: STRING, status: STRING>>,"
+            + " table_versions MAP<STRING, BIGINT>, warnings ARRAY<STRING>, arguments ARRAY<STRING>");
+  }
+
+  /**
+   * Appends this run to {@code run_log}, in one Delta commit: with Delta Kernel when the table is
+   * there in a local lake (no Spark job, the run's last act), otherwise with Spark (the first run,
+   * a lake elsewhere, or a run log written before {@code arguments} existed, which gains it).
+   */
   public void append(SparkSession spark, Lake lake) {
+    append(() -> spark, lake);
+  }
+
+  /** As {@link #append(SparkSession, Lake)}, with Spark asked for only if Kernel cannot append. */
+  public void append(java.util.function.Supplier<SparkSession> spark, Lake lake) {
+    Optional<Long> before = lake.latestVersion(TABLE);
+    Optional<GoodRuns> good = before.isPresent() ? before.flatMap(v -> memo(lake).at(v))
+        : lake.localRoot().map(root -> GoodRuns.NONE);
+    long mine;
+    try {
+      mine = KernelAppend.append(lake, TABLE, COLUMNS, List.of(json()));
+    } catch (KernelAppend.NotAppended notByKernel) {
+      appendWithSpark(spark.get(), lake);
+      // The commit right after the one the memo was worked out at is this run's own (a concurrent
+      // writer would have pushed it further).
+      mine = lake.latestVersion(TABLE).filter(v -> v == before.map(b -> b + 1).orElse(0L)).orElse(-1L);
+    }
+    if (good.isPresent() && mine == before.map(b -> b + 1).orElse(0L)) {
+      memo(lake).keep(mine, good.get().after(this));
+    }
+  }
+
+  private void appendWithSpark(SparkSession spark, Lake lake) {
     List<Row> stageRows = new ArrayList<>();
     for (Stage stage : stages) {
       stageRows.add(RowFactory.create(stage.name(), stage.seconds(), stage.result()));
@@ -65,18 +99,29 @@ public record RunLog(
     }
     Row row = RowFactory.create(runId, command, Timestamp.from(startedAt), Timestamp.from(endedAt), status, exitCode,
         configSha256, stageRows, inputRows, tableVersions, warnings, arguments);
-    Optional<Long> before = lake.latestVersion(TABLE);
-    Optional<GoodRuns> good = before.isPresent() ? before.flatMap(v -> memo(lake).at(v))
-        : lake.localRoot().map(root -> GoodRuns.NONE);
     // mergeSchema: a run log written before `arguments` existed gains the column.
-    spark.createDataFrame(List.of(row), SCHEMA).coalesce(1)
+    spark.createDataFrame(List.of(row), SparkSchema.SCHEMA).coalesce(1)
         .write().format("delta").mode("append").option("mergeSchema", "true").save(lake.table(TABLE));
-    // The commit right after the one the memo was worked out at is this run's own (a concurrent
-    // writer would have pushed it further), so the memo moves on with it.
-    long mine = before.map(v -> v + 1).orElse(0L);
-    if (good.isPresent() && lake.latestVersion(TABLE).equals(Optional.of(mine))) {
-      memo(lake).keep(mine, good.get().after(this));
-    }
+  }
+
+  /** This run as one JSON object in the table's schema (timestamps to the microsecond, as stored). */
+  String json() {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode row = mapper.createObjectNode()
+        .put("run_id", runId).put("command", command)
+        .put("started_at", startedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString())
+        .put("ended_at", endedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString())
+        .put("status", status).put("exit_code", exitCode).put("config_sha256", configSha256);
+    com.fasterxml.jackson.databind.node.ArrayNode stageNodes = row.putArray("stages");
+    stages.forEach(s -> stageNodes.addObject().put("name", s.name()).put("seconds", s.seconds()).put("result", s.result()));
+    com.fasterxml.jackson.databind.node.ArrayNode inputNodes = row.putArray("inputs");
+    inputs.forEach(i -> inputNodes.addObject().put("return_key", i.returnKey()).put("file", i.file())
+        .put("sha256", i.sha256()).put("status", i.status()));
+    com.fasterxml.jackson.databind.node.ObjectNode versions = row.putObject("table_versions");
+    tableVersions.forEach(versions::put);
+    warnings.forEach(row.putArray("warnings")::add);
+    arguments.forEach(row.putArray("arguments")::add);
+    return row.toString();
   }
 
   /**
@@ -139,15 +184,21 @@ public record RunLog(
    * with nothing new asks no Spark job for it.
    */
   public static Optional<Map<String, Long>> lastGoodVersions(SparkSession spark, Lake lake, List<String> commands) {
+    return lastGoodVersions(() -> spark, lake, commands);
+  }
+
+  /** As above, with Spark asked for only when the memo is stale. */
+  public static Optional<Map<String, Long>> lastGoodVersions(java.util.function.Supplier<SparkSession> spark, Lake lake,
+      List<String> commands) {
     Optional<Long> version = lake.latestVersion(TABLE);
     Optional<GoodRuns> kept = version.flatMap(v -> memo(lake).at(v));
     if (kept.isPresent()) {
       return kept.get().latestOf(commands);
     }
-    if ((lake.localRoot().isPresent() && version.isEmpty()) || !lake.exists(spark, TABLE)) {
+    if ((lake.localRoot().isPresent() && version.isEmpty()) || !lake.exists(spark.get(), TABLE)) {
       return Optional.empty();
     }
-    GoodRuns good = GoodRuns.read(spark, lake, version);
+    GoodRuns good = GoodRuns.read(spark.get(), lake, version);
     version.ifPresent(v -> memo(lake).keep(v, good));
     return good.latestOf(commands);
   }

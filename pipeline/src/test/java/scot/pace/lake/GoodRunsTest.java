@@ -59,6 +59,26 @@ class GoodRunsTest {
   }
 
   @Test
+  void aRunAppendedWithDeltaKernelReadsBackWithSparkAsLogged() throws java.io.IOException {
+    Lake lake = Lake.at(dir.resolve("kernel"));
+    run("r1", "pace nightly", "SUCCESS", 0, 1).append(spark, lake);
+    Instant start = Instant.parse("2026-11-02T02:15:00.123456Z");
+    RunLog logged = new RunLog("r2", "pace nightly", start, start.plusSeconds(7), "WARNINGS", 1, "c0ffee",
+        List.of(new RunLog.Stage("ingest", 0.5, "0 returns loaded"), new RunLog.Stage("export", 0.25, "617 files")),
+        List.of(new RunLog.Input("S12000023_2021", "children.csv", "ab12", "LOADED")),
+        Map.of("gold_a", 4L, "silver_b", 9L), List.of("held back S12000023_2021: 9% in error"),
+        List.of("--councils", "S12000023"));
+    logged.append(spark, lake);
+
+    long version = lake.latestVersion(RunLog.TABLE).orElseThrow();
+    String commit = java.nio.file.Files.readString(
+        dir.resolve("kernel/run_log/_delta_log").resolve(String.format("%020d.json", version)));
+    assertEquals(true, commit.contains("Kernel"), "appended by Delta Kernel: " + commit);
+    assertEquals(logged, RunLog.find(spark, lake, "r2"));
+    assertEquals(2, lake.read(spark, RunLog.TABLE).count());
+  }
+
+  @Test
   void aLogWrittenWithoutTheMemoIsReadWithSparkAndRemembered() {
     Lake lake = Lake.at(dir.resolve("other"));
     run("r1", "pace nightly", "SUCCESS", 0, 1).append(spark, lake);
