@@ -108,8 +108,7 @@ public final class IngestManifest {
     }
     Map<String, Latest> latest = new HashMap<>();
     java.util.Set<String> everLoaded = new java.util.HashSet<>();
-    boolean noneLocally = lake.localRoot().isPresent() && version.isEmpty();
-    if (noneLocally || !lake.exists(sparkWhenNeeded.get(), TABLE)) {
+    if (lake.absentLocally(TABLE) || !lake.exists(sparkWhenNeeded.get(), TABLE)) {
       return new State(latest, everLoaded, 0);
     }
     SparkSession spark = sparkWhenNeeded.get();

@@ -104,6 +104,17 @@ public record Lake(String root, Map<String, Long> pinned) {
     return localRoot().flatMap(path -> latestVersion(path.resolve(name).resolve("_delta_log")));
   }
 
+  /** Whether table {@code name} is known, without Spark, to have no commit: a local lake without it. */
+  public boolean absentLocally(String name) {
+    return localRoot().isPresent() && latestVersion(name).isEmpty();
+  }
+
+  /** The commit file of {@code version} of table {@code name} in a local lake, if it is there. */
+  public Optional<Path> commitFile(String name, long version) {
+    return localRoot().map(path -> path.resolve(name).resolve("_delta_log").resolve(String.format("%020d.json", version)))
+        .filter(Files::isRegularFile);
+  }
+
   private static Optional<Long> latestVersion(Path log) {
     if (!Files.isDirectory(log)) {
       return Optional.empty();

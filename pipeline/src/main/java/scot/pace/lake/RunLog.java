@@ -1,8 +1,5 @@
 package scot.pace.lake;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,6 +71,7 @@ public record RunLog(
     Optional<Long> before = lake.latestVersion(TABLE);
     Optional<GoodRuns> good = before.isPresent() ? before.flatMap(v -> memo(lake).at(v))
         : lake.localRoot().map(root -> GoodRuns.NONE);
+    long next = before.map(b -> b + 1).orElse(0L);
     long mine;
     try {
       mine = KernelAppend.append(lake, TABLE, COLUMNS, List.of(json()));
@@ -81,9 +79,9 @@ public record RunLog(
       appendWithSpark(spark.get(), lake);
       // The commit right after the one the memo was worked out at is this run's own (a concurrent
       // writer would have pushed it further).
-      mine = lake.latestVersion(TABLE).filter(v -> v == before.map(b -> b + 1).orElse(0L)).orElse(-1L);
+      mine = lake.latestVersion(TABLE).filter(v -> v == next).orElse(-1L);
     }
-    if (good.isPresent() && mine == before.map(b -> b + 1).orElse(0L)) {
+    if (good.isPresent() && mine == next) {
       memo(lake).keep(mine, good.get().after(this));
     }
   }
@@ -195,7 +193,7 @@ public record RunLog(
     if (kept.isPresent()) {
       return kept.get().latestOf(commands);
     }
-    if ((lake.localRoot().isPresent() && version.isEmpty()) || !lake.exists(spark.get(), TABLE)) {
+    if (lake.absentLocally(TABLE) || !lake.exists(spark.get(), TABLE)) {
       return Optional.empty();
     }
     GoodRuns good = GoodRuns.read(spark.get(), lake, version);

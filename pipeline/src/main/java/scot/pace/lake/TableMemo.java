@@ -70,10 +70,7 @@ public final class TableMemo<T> {
 
   /** The SHA-256 of the table's commit file for {@code version}, or "" when it has none. */
   private String commit(long version) {
-    Optional<Path> commit = lake.localRoot()
-        .map(root -> root.resolve(table).resolve("_delta_log").resolve(String.format("%020d.json", version)))
-        .filter(Files::isRegularFile);
-    return commit.map(Sha256::of).orElse("");
+    return lake.commitFile(table, version).map(Sha256::of).orElse("");
   }
 
   private Optional<Path> file() {
