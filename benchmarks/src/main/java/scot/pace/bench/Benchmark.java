@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 @Command(name = "pace-bench", mixinStandardHelpOptions = true,
     description = "Time every stage of the pipeline from a cold JVM at each scale, and the common work against DuckDB.")
 public final class Benchmark implements Callable<Integer> {
-  static final List<String> ALL_STAGES = List.of("generate", "common", "ingest", "build", "charts", "nightly",
+  static final List<String> ALL_STAGES = List.of("generate", "common", "floor", "ingest", "build", "charts", "nightly",
       "nightly-noop", "nightly-noop-cds", "demo");
 
   @Option(names = "--scale", description = "Scale of the synthetic returns (1 = Scotland); repeat for several. Default 1.")
@@ -90,7 +90,7 @@ public final class Benchmark implements Callable<Integer> {
 
   /** Everything measured at one scale. */
   record Result(int scale, Map<String, Object> machine, long rows, List<Measured> stages, Map<String, Object> common,
-      List<String> problems) {
+      Map<String, Object> floor, List<String> problems) {
     boolean ok() {
       return problems.isEmpty();
     }
@@ -111,6 +111,14 @@ public final class Benchmark implements Callable<Integer> {
             Boolean.TRUE.equals(common.get("equal")) ? "the same " + common.get("counts") + " counts"
                 : "THE COUNTS DIFFER"));
       }
+      if (!floor.isEmpty()) {
+        text.append(String.format(Locale.ROOT, "%nFloor (Spark and Delta alone, in one JVM): start %.1f s; scan of the"
+            + " common work's files %.1f s%s; the five files loaded into Delta as they are %.1f s; %.0f small Delta"
+            + " tables %.1f s%n", floor.get("start Spark"), floor.get("scan"),
+            floor.containsKey("scanToDuckdb") ? String.format(Locale.ROOT, " (%.1f× DuckDB's whole common work)",
+                floor.get("scanToDuckdb")) : "",
+            floor.get("load"), floor.get("tables"), floor.get("commits")));
+      }
       problems.forEach(p -> text.append("PROBLEM: ").append(p).append('\n'));
       return text.toString();
     }
@@ -125,6 +133,7 @@ public final class Benchmark implements Callable<Integer> {
     List<Measured> measured = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     Map<String, Object> common = new LinkedHashMap<>();
+    Map<String, Object> floor = new LinkedHashMap<>();
     long rows = 0;
     for (String stage : stages) {
       System.out.println("scale " + scale + ": " + stage + " ...");
@@ -157,6 +166,20 @@ public final class Benchmark implements Callable<Integer> {
           problems.add("the common work differs between Spark and DuckDB: compare " + sparkCsv + " and " + duckCsv
               + " (first difference: " + firstDifference(sparkCsv, duckCsv) + ")");
         }
+      } else if (stage.equals("floor")) {
+        Path floorCsv = dir.resolve("floor.csv");
+        Files.deleteIfExists(floorCsv);
+        measured.add(pace("floor: Spark and Delta alone", List.of("bench-floor", "--config", cfg.toString(), "--out",
+            floorCsv.toString(), "--scratch", dir.resolve("floor-lake").toString()), env, logs, rows));
+        if (Files.isRegularFile(floorCsv)) {
+          for (String line : Files.readAllLines(floorCsv).subList(1, Files.readAllLines(floorCsv).size())) {
+            String[] cells = line.split(",");
+            floor.put(cells[0], Double.parseDouble(cells[1]));
+          }
+          if (common.get("duckdbSeconds") instanceof Double duck && duck > 0) {
+            floor.put("scanToDuckdb", (Double) floor.get("scan") / duck);
+          }
+        }
       } else if (stage.equals("demo")) {
         deleteRecursively(dir.resolve("demo"));
         measured.add(pace("demo (every stage in one JVM)", List.of("demo", "--config", cfg.toString(), "--workdir",
@@ -183,7 +206,7 @@ public final class Benchmark implements Callable<Integer> {
         break;
       }
     }
-    return new Result(scale, machine(), rows, measured, common, problems);
+    return new Result(scale, machine(), rows, measured, common, floor, problems);
   }
 
   private Measured pace(String stage, List<String> args, Map<String, String> env, Path logs, long rows) {
@@ -329,6 +352,7 @@ public final class Benchmark implements Callable<Integer> {
     }
     json.put("stages", stageList);
     json.put("commonWork", result.common());
+    json.put("floor", result.floor());
     json.put("problems", result.problems());
     Path file = results.resolve("scale-" + result.scale() + ".json");
     Path temp = results.resolve(".scale-" + result.scale() + ".json.tmp");

@@ -37,7 +37,7 @@ class BenchmarkSmokeTest {
         "  - {code: S12000048, name: Perth and Kinross, formerCode: S12000024, share: 0.02,"
             + " paceStart: 2018-09-01, aimWeeks: 26, aimShare: 0.7}",
         ""));
-    int exit = new CommandLine(new Benchmark()).execute("--scale", "1", "--stages", "generate,common,ingest,build",
+    int exit = new CommandLine(new Benchmark()).execute("--scale", "1", "--stages", "generate,common,floor,ingest,build",
         "--jar", jar.toString(), "--work", dir.resolve("work").toString(), "--results", dir.resolve("results").toString(),
         "--config", config.toString(), "--heap", "2g");
     assertEquals(0, exit);
@@ -51,11 +51,15 @@ class BenchmarkSmokeTest {
       assertTrue(stage.get("cpuSeconds").asDouble() > 0, stage.toString());
       assertTrue(stage.get("peakRssMb").asDouble() > 20, stage.toString());
     }
-    assertEquals(List.of("generate", "common work: Spark", "common work: DuckDB", "ingest",
+    assertEquals(List.of("generate", "common work: Spark", "common work: DuckDB", "floor: Spark and Delta alone", "ingest",
         "build (journeys and measures)"), stages);
     JsonNode common = result.get("commonWork");
     assertTrue(common.get("equal").asBoolean(), common.toString());
     assertTrue(common.get("counts").asInt() > 20, common.toString());
+    JsonNode floor = result.get("floor");
+    for (String part : List.of("start Spark", "scan", "load", "commits", "scanToDuckdb")) {
+      assertTrue(floor.path(part).asDouble() > 0, part + " in " + floor);
+    }
     assertEquals(0, result.get("problems").size(), result.toString());
   }
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ChartsCommand.class,
       ExportCommand.class,
       BenchCommonCommand.class,
+      BenchFloorCommand.class,
       ValidateCommand.class,
       ReplicateScraCommand.class,
       RulesCommand.class,

@@ -1,12 +1,10 @@
 package scot.pace.lake;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.broadcast;
 
 import io.delta.tables.DeltaTable;
@@ -114,14 +112,16 @@ public final class BronzeTables {
     if (all == null) {
       return spark.createDataFrame(List.of(), schema(file));
     }
+    // Numbered before the lineage is joined on, so the shuffle that numbers the rows of each file
+    // carries the file's own columns and not its council, year, name and SHA-256 on every row.
     Dataset<Row> withLineage =
-        all.join(broadcast(lineage(spark, file, submissions)), JOIN_KEY)
-            .withColumn(
+        all.withColumn(
                 Lineage.ROW_NUMBER,
                 row_number()
-                    .over(Window.partitionBy(Lineage.SOURCE_FILE).orderBy(READ_ORDER))
+                    .over(Window.partitionBy(JOIN_KEY).orderBy(READ_ORDER))
                     .plus(1)
                     .cast(DataTypes.LongType))
+            .join(broadcast(lineage(spark, file, submissions)), JOIN_KEY)
             .withColumn(Lineage.RUN_ID, lit(runId))
             .withColumn(Lineage.INGESTED_AT, lit(Timestamp.from(ingestedAt)));
     return withLineage.select(
@@ -150,8 +150,7 @@ public final class BronzeTables {
     for (String column : file.columns()) {
       selected.add(col("`" + column + "`"));
     }
-    Column path = col("_metadata.file_path");
-    selected.add(concat(element_at(split(path, "/"), -2), lit("/"), element_at(split(path, "/"), -1)).as(JOIN_KEY));
+    selected.add(substring_index(col("_metadata.file_path"), "/", -2).as(JOIN_KEY));
     selected.add(monotonically_increasing_id().as(READ_ORDER));
     return raw.select(selected.toArray(Column[]::new));
   }
