@@ -1,5 +1,7 @@
 package scot.pace.lake;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -113,6 +115,28 @@ public record Lake(String root, Map<String, Long> pinned) {
   public Optional<Path> commitFile(String name, long version) {
     return localRoot().map(path -> path.resolve(name).resolve("_delta_log").resolve(String.format("%020d.json", version)))
         .filter(Files::isRegularFile);
+  }
+
+  /**
+   * The rows the latest commit of table {@code name} wrote, as Delta recorded them in that commit
+   * ({@code operationMetrics.numOutputRows}), read without Spark; empty when the lake is not local
+   * or the commit holds no such figure.
+   */
+  public Optional<Long> rowsWritten(String name) {
+    return latestVersion(name).flatMap(version -> commitFile(name, version)).flatMap(file -> {
+      try (Stream<String> lines = Files.lines(file)) {
+        ObjectMapper json = new ObjectMapper();
+        for (String line : (Iterable<String>) lines::iterator) {
+          JsonNode rows = json.readTree(line).path("commitInfo").path("operationMetrics").path("numOutputRows");
+          if (rows.isTextual() || rows.isNumber()) {
+            return Optional.of(Long.parseLong(rows.asText()));
+          }
+        }
+        return Optional.empty();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the Delta commit " + file, e);
+      }
+    });
   }
 
   private static Optional<Long> latestVersion(Path log) {

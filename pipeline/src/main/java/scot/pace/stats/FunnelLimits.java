@@ -1,7 +1,6 @@
 package scot.pace.stats;
 
 import org.apache.commons.math3.distribution.BinomialDistribution;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Control limits of a funnel plot for a proportion with target p0 (Spiegelhalter 2005, Statistics
@@ -38,7 +37,7 @@ public final class FunnelLimits {
 
   /** Limits widened by the between-council variance {@code tau2}. */
   public static Interval overdispersed(double p0, int n, double level, double tau2) {
-    double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - level) / 2);
+    double z = Interval.z(level);
     double spread = z * Math.sqrt(p0 * (1 - p0) / n + tau2);
     return new Interval(p0, Math.max(0, p0 - spread), Math.min(1, p0 + spread));
   }

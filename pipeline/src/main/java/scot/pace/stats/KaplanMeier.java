@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntPredicate;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * The Kaplan-Meier estimate of the share still without the event, S(t) = Π over event times
@@ -33,7 +32,7 @@ public final class KaplanMeier {
     Outcome[] sorted = outcomes.toArray(Outcome[]::new);
     Arrays.sort(sorted, Comparator.comparingInt(Outcome::days));
     total = sorted.length;
-    z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2);
+    z = Interval.z(confidence);
     List<int[]> steps = new ArrayList<>();
     int i = 0;
     int risk = total;

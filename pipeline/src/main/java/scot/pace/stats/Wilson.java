@@ -1,6 +1,5 @@
 package scot.pace.stats;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Wilson's score interval for a proportion x / n (Wilson 1927; Newcombe 1998, method 3):
@@ -17,7 +16,7 @@ public final class Wilson {
     if (successes < 0 || successes > trials) {
       throw new IllegalArgumentException("successes " + successes + " outside 0.." + trials);
     }
-    double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2);
+    double z = Interval.z(confidence);
     double n = trials;
     double p = successes / n;
     double z2 = z * z;
