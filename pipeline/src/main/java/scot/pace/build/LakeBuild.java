@@ -75,16 +75,8 @@ public final class LakeBuild {
         Silver.MILESTONES, rows);
 
     describe("silver: journeys");
-    // One plan of some forty joins, windows and aggregations: adaptive execution would run it stage
-    // by stage and plan again between them, which costs more than it saves (docs/performance.md).
-    String adaptive = spark.conf().get("spark.sql.adaptive.enabled", "true");
-    spark.conf().set("spark.sql.adaptive.enabled", "false");
-    try {
-      write(Journeys.derive(lake.read(spark, Silver.CHILDREN), episodes, lake.read(spark, Silver.PLACEMENTS),
-          lake.read(spark, Silver.MILESTONES), lake.read(spark, Silver.LEGAL_REASONS)), Journeys.TABLE, rows);
-    } finally {
-      spark.conf().set("spark.sql.adaptive.enabled", adaptive);
-    }
+    write(Journeys.derive(lake.read(spark, Silver.CHILDREN), episodes, lake.read(spark, Silver.PLACEMENTS),
+        lake.read(spark, Silver.MILESTONES), lake.read(spark, Silver.LEGAL_REASONS)), Journeys.TABLE, rows);
     Dataset<Row> journeys = lake.read(spark, Journeys.TABLE);
 
     Dataset<Row> returnYears =
