@@ -172,7 +172,8 @@ public final class Benchmark implements Callable<Integer> {
         measured.add(pace("floor: Spark and Delta alone", List.of("bench-floor", "--config", cfg.toString(), "--out",
             floorCsv.toString(), "--scratch", dir.resolve("floor-lake").toString()), env, logs, rows));
         if (Files.isRegularFile(floorCsv)) {
-          for (String line : Files.readAllLines(floorCsv).subList(1, Files.readAllLines(floorCsv).size())) {
+          List<String> lines = Files.readAllLines(floorCsv);
+          for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",");
             floor.put(cells[0], Double.parseDouble(cells[1]));
           }

@@ -35,7 +35,8 @@ final class BenchFloorCommand extends PaceCommand {
   /** The build's silver and gold tables. */
   static final int BUILD_TABLES = 21;
 
-  @Option(names = "--out", paramLabel = "FILE", required = true, description = "The CSV of part, seconds to write (and the number of small tables).")
+  @Option(names = "--out", paramLabel = "FILE", required = true,
+      description = "The CSV of part, seconds to write (and the number of small tables).")
   Path out;
 
   @Option(names = "--scratch", paramLabel = "DIR", required = true,
