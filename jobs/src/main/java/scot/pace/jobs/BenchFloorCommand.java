@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import scot.pace.build.CommonWork;
 import scot.pace.files.Folders;
 import scot.pace.returns.ReturnFile;
 
@@ -24,8 +25,8 @@ import scot.pace.returns.ReturnFile;
  * <ul>
  *   <li>{@code scan}: the four files the common work reads, every column parsed (a hash of each
  *       row summed), as the common work reads them;
- *   <li>{@code load}: the five files read as the ingest reads them and written to Delta as they
- *       are, with no lineage and no rule;
+ *   <li>{@code load}: the five files read with the ingest's options for quoted, multi-line
+ *       fields and written to Delta as they are, with no lineage and no rule;
  *   <li>{@code commits}: as many one-file Delta tables written as the build writes.
  * </ul>
  */
@@ -56,8 +57,7 @@ final class BenchFloorCommand extends PaceCommand {
       long scan = System.nanoTime();
       for (ReturnFile file : List.of(ReturnFile.EPISODES, ReturnFile.PLACEMENTS, ReturnFile.PERMANENCE,
           ReturnFile.CHILDREN)) {
-        spark.read().option("header", "true").csv(returns + "/*/" + file.fileName())
-            .agg(expr("sum(hash(*))")).collectAsList();
+        CommonWork.read(spark, returns, file, Map.of()).agg(expr("sum(hash(*))")).collectAsList();
       }
       parts.put("scan", seconds(scan));
 

@@ -84,7 +84,7 @@ public final class CommonWork {
   }
 
   /** Every return's file of one kind, in one read, with the council's current code and the year. */
-  static Dataset<Row> read(SparkSession spark, String returns, ReturnFile file, Map<String, String> currentCodes) {
+  public static Dataset<Row> read(SparkSession spark, String returns, ReturnFile file, Map<String, String> currentCodes) {
     Dataset<Row> rows = spark.read().option("header", "true").csv(returns + "/*/" + file.fileName());
     Column council = col("la_code");
     List<String> former = new ArrayList<>(currentCodes.keySet());
