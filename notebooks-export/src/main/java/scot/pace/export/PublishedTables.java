@@ -41,22 +41,28 @@ final class PublishedTables {
         List.of(wide("children", parts("events", "competing", "censored")),
             wide("naive_followed_2y", parts("naive_followed_2y")), wide("naive_followed_4y", parts("naive_followed_4y")),
             wide("naive_reached", parts("naive_reached"))),
-        List.of(new Count("children"), new Based("children", List.of("median_days", "median_lower_days",
-                "median_upper_days")),
-            new Estimate("within_2y", "children", List.of("within_2y_lower", "within_2y_upper")),
-            new Estimate("within_4y", "children", List.of("within_4y_lower", "within_4y_upper")),
-            new Estimate("without_after_4y", "children", List.of()),
+        List.of(new Count("children"), new Based("children", List.of("median_days",
+                "median_lower_days", "median_upper_days")),
+            new Estimate("within_2y", "children", List.of("within_2y_se", "within_2y_lower", "within_2y_upper")),
+            new Estimate("left_care_2y", "children", List.of()),
+            new Estimate("still_waiting_2y", "children", List.of()),
+            new Estimate("within_4y", "children", List.of("within_4y_se", "within_4y_lower", "within_4y_upper")),
+            new Estimate("left_care_4y", "children", List.of()),
+            new Estimate("still_waiting_4y", "children", List.of()),
             new Estimate("naive_within_2y", "naive_followed_2y", List.of()),
             new Estimate("naive_over_4y", "naive_followed_4y", List.of()),
             new Based("naive_reached", List.of("naive_mean_years"))),
-        List.of());
+        // The cause-specific Kaplan-Meier figures stay in the lake for researchers: never published. The
+        // re-entries are not protected across councils, so they stay there too.
+        List.of("later_spells", "cause_specific_within_2y", "cause_specific_within_4y", "cause_specific_median_days"));
   }
 
   /** The curve where enough children are still followed; the per-day counts stay in the lake. */
   private static PublishedTable curves() {
     return new PublishedTable(TimeToPermanence.CURVES, ALL_AGES, List.of("population", "cohort_year"), List.of("days"),
-        List.of(), List.of(new Based("at_risk", List.of("survival", "lower", "upper"))),
-        List.of("at_risk", "events", "censored"));
+        List.of(), List.of(new Based("at_risk", List.of("within", "within_se", "lower", "upper", "left_care",
+            "still_waiting", "home", "kco", "po", "poa", "adoption"))),
+        List.of("at_risk", "events", "competing", "censored"));
   }
 
   private static PublishedTable routes() {
@@ -100,7 +106,7 @@ final class PublishedTables {
         List.of(new Count("children"), new Count("recommended"),
             new Share("recommended", "children", List.of()),
             new Based("children", List.of("median_weeks")),
-            new Estimate("within_26w", "children", List.of("within_26w_lower", "within_26w_upper")),
+            new Estimate("within_26w", "children", List.of("within_26w_se", "within_26w_lower", "within_26w_upper")),
             new Estimate("within_aim", "children", List.of())),
         List.of());
   }

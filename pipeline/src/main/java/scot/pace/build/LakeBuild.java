@@ -90,6 +90,7 @@ public final class LakeBuild {
     Dataset<Row> milestones = lake.read(spark, Silver.MILESTONES);
     Dataset<Row> homeOrders = Aim1.orders(journeys, milestones, firstYears).persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      write(CohortOutcomes.table(outcomes), CohortOutcomes.TABLE, rows);
       write(TimeToPermanence.summary(grouped), TimeToPermanence.SUMMARY, rows);
       write(TimeToPermanence.curves(grouped), TimeToPermanence.CURVES, rows);
       write(TimeToPermanence.routes(grouped), TimeToPermanence.ROUTES, rows);

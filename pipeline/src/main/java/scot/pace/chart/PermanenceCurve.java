@@ -11,12 +11,12 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * The share of a cohort reaching legal permanence over years since entry: 1 - S(t) of the
- * Kaplan-Meier curve, drawn as steps, with its 95% band when asked.
+ * The share of a cohort reaching legal permanence over years since entry: the cumulative
+ * incidence of permanence with leaving care competing, drawn as steps, with its 95% band when asked.
  */
 public final class PermanenceCurve {
-  /** One step of the curve: S just after {@code days}, with its interval. */
-  public record Step(int days, double survival, double lower, double upper) {}
+  /** One step of the curve: the share reached just after {@code days}, with its interval (NaN: none). */
+  public record Step(int days, double reached, double lower, double upper) {}
 
   /** A labelled curve. */
   public record Curve(String label, List<Step> steps) {}
@@ -34,9 +34,9 @@ public final class PermanenceCurve {
       for (Step step : curve.steps()) {
         double years = step.days() / 365.25;
         series.add(years, reached, low, high);
-        reached = 1 - step.survival();
-        low = Double.isNaN(step.upper()) ? reached : 1 - step.upper();
-        high = Double.isNaN(step.lower()) ? reached : 1 - step.lower();
+        reached = step.reached();
+        low = Double.isNaN(step.lower()) ? reached : step.lower();
+        high = Double.isNaN(step.upper()) ? reached : step.upper();
         series.add(years, reached, low, high);
       }
       data.addSeries(series);

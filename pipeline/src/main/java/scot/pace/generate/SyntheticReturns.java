@@ -25,7 +25,7 @@ import scot.pace.files.CsvWriter;
  * Synthetic annual returns: simulates every child of a council from the burn-in years to the
  * horizon, then writes each collection year's return as the slice of those journeys that was open
  * during the year, with their history up to its 31 July, exactly in the input contract. Beside
- * the returns it writes the true outcomes per child ({@code truth/outcomes_<code>.csv}).
+ * the returns it writes the true outcome of every spell of every child ({@code truth/outcomes_<code>.csv}).
  *
  * <p>Each council has its own random stream seeded from the seed and its code, so narrowing the
  * councils or years changes nothing in what is written for the others.
@@ -124,7 +124,9 @@ public final class SyntheticReturns {
     try (CsvWriter out = new CsvWriter(partial, TrueOutcome.COLUMNS)) {
       for (int i = 0; i < children.size(); i++) {
         if (appears[i]) {
-          out.line(TrueOutcome.of(children.get(i), windowStart, horizon).values());
+          for (TrueOutcome spell : TrueOutcome.of(children.get(i), windowStart, horizon)) {
+            out.line(spell.values());
+          }
         }
       }
     }

@@ -11,28 +11,33 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * One journey per child and council, derived from the silver facts (see {@code docs/measures.md}):
+ * {@code silver_journeys}: each child's history in a council, cut into spells (see
+ * {@code docs/measures.md}, "Journeys, spells and re-entry"). A spell is a run of the child's
+ * episodes, in order of start, that ends with the first episode with an outcome (an end with a
+ * destination, or a {@code GRANTED} milestone); the child's next episode starts the next spell. One
+ * row per spell ({@code council}, {@code child_key}, {@code spell_number} from 1), each with its own:
  *
  * <ul>
- *   <li>{@code first_looked_after}: start of the child's first episode in this council;
- *   <li>{@code first_accommodated}: first day in a placement other than {@code HOME};
- *   <li>{@code first_recommendation}: the first permanence recommendation ({@code REC}) on or after
- *       {@code first_accommodated} (PACE Aim 2);
- *   <li>{@code permanence_date}, {@code permanence_route}: the earliest {@code GRANTED} milestone
- *       (its route) or episode end with destination {@code HOME}, {@code KIN_ORDER} or {@code
- *       ADOPTED} (route {@code HOME}, {@code KCO}, {@code ADOPTION}); on the same day the order's
- *       route wins;
+ *   <li>{@code first_looked_after}: start of the spell's first episode;
+ *   <li>{@code first_accommodated}: first day in the spell in a placement other than {@code HOME};
+ *   <li>{@code first_recommendation}: the spell's first permanence recommendation ({@code REC}) on
+ *       or after {@code first_accommodated} (PACE Aim 2);
+ *   <li>{@code permanence_date}, {@code permanence_route}: the spell's earliest {@code GRANTED}
+ *       milestone (its route) or episode end with destination {@code HOME}, {@code KIN_ORDER} or
+ *       {@code ADOPTED} (route {@code HOME}, {@code KCO}, {@code ADOPTION}); on the same day the
+ *       order's route wins;
  *   <li>{@code permanence_with_kin}: reached by a kinship order, or by a permanence order while
  *       placed with kin;
- *   <li>{@code exit_date}, {@code exit_kind}: the earliest episode end with any other destination,
- *       when it comes before permanence: a competing outcome;
- *   <li>{@code censor_date}: for children with neither, the snapshot of the council's latest return;
+ *   <li>{@code exit_date}, {@code exit_kind}: the spell's earliest episode end with any other
+ *       destination, when it comes before permanence: a competing outcome;
+ *   <li>{@code censor_date}: for a spell with neither (only a child's last spell can be one), the
+ *       snapshot of the council's latest return;
  *   <li>{@code age_at_entry} in whole years at {@code first_looked_after}, and its band;
- *   <li>{@code placement_count}: placements started before permanence (or by the exit or censor
- *       date);
- *   <li>{@code reentered_within_12m}: went home at the end of an episode and was looked after again
- *       within a year;
- *   <li>{@code home_order_start}, {@code home_order_end}: the child's first compulsory supervision
+ *   <li>{@code placement_count}: the spell's placements started before permanence (or by the exit
+ *       or censor date);
+ *   <li>{@code reentered_within_12m}: the spell ended with a return home and the child's next
+ *       spell began within a year of it;
+ *   <li>{@code home_order_start}, {@code home_order_end}: the spell's first compulsory supervision
  *       order at home ({@code CSO_HOME}) and its end, empty while it lasts.
  * </ul>
  */
@@ -40,10 +45,23 @@ public final class Journeys {
   public static final String TABLE = "silver_journeys";
 
   /** The age band at entry, from {@code age_at_entry}: under 1, 1-4, 5-11, 12-15, 16+. */
-  public static final String AGE_BAND =
-      "CASE WHEN age_at_entry < 1 THEN 'under 1' WHEN age_at_entry < 5 THEN '1-4'"
-          + " WHEN age_at_entry < 12 THEN '5-11' WHEN age_at_entry < 16 THEN '12-15'"
-          + " WHEN age_at_entry IS NOT NULL THEN '16+' END";
+  public static final String AGE_BAND = ageBand("age_at_entry");
+
+  /** The age band of a whole-years age held in {@code column}. */
+  public static String ageBand(String column) {
+    return "CASE WHEN " + column + " < 1 THEN 'under 1' WHEN " + column + " < 5 THEN '1-4'"
+        + " WHEN " + column + " < 12 THEN '5-11' WHEN " + column + " < 16 THEN '12-15'"
+        + " WHEN " + column + " IS NOT NULL THEN '16+' END";
+  }
+
+  /** Whole years from {@code dob} to {@code date}, both SQL expressions. */
+  public static String age(String dob, String date) {
+    return "floor(((year(" + date + ") * 12 + month(" + date + ")) - (year(" + dob + ") * 12 + month(" + dob + "))"
+        + " - IF(day(" + date + ") < day(" + dob + "), 1, 0)) / 12)";
+  }
+
+  private static final String[] SPELL = {"council", "child_key", "spell_number"};
+  private static final String[] EPISODE = {"council", "child_key", "episode_id"};
 
   private Journeys() {}
 
@@ -53,9 +71,24 @@ public final class Journeys {
   }
 
   /**
-   * As above, with {@code home_order_start} and {@code home_order_end}: the first compulsory
-   * supervision order at home ({@code CSO_HOME}) and its end (empty while it lasts), from
-   * {@code legalReasons} when given.
+   * Each episode's spell: {@code council, child_key, episode_id, spell_number}, where the spell
+   * number is one more than the number of the child's earlier episodes that had an outcome.
+   */
+  public static Dataset<Row> episodeSpells(Dataset<Row> episodes, Dataset<Row> milestones) {
+    Dataset<Row> granted = milestones.where("milestone = 'GRANTED' AND milestone_date IS NOT NULL")
+        .select("council", "child_key", "episode_id").distinct().withColumn("granted", lit(true));
+    return episodes.join(granted, EPISODE, "left")
+        .withColumn("closes", expr("IF((episode_end IS NOT NULL AND destination IS NOT NULL)"
+            + " OR coalesce(granted, false), 1, 0)"))
+        .withColumn("spell_number", expr("1 + coalesce(sum(closes) OVER (PARTITION BY council, child_key"
+            + " ORDER BY episode_start, episode_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)").cast("int"))
+        .select("council", "child_key", "episode_id", "spell_number");
+  }
+
+  /**
+   * As above, with {@code home_order_start} and {@code home_order_end}: the spell's first
+   * compulsory supervision order at home ({@code CSO_HOME}) and its end (empty while it lasts),
+   * from {@code legalReasons} when given.
    */
   public static Dataset<Row> derive(Dataset<Row> children, Dataset<Row> episodes, Dataset<Row> placements,
       Dataset<Row> milestones, Dataset<Row> legalReasons) {
@@ -63,74 +96,83 @@ public final class Journeys {
         episodes.groupBy("council").agg(max("source_year").as("last_year"))
             .select(col("council"), expr("make_date(last_year, 7, 31)").as("latest_snapshot"));
 
+    Dataset<Row> spells = episodeSpells(episodes, milestones);
+    Dataset<Row> spellEpisodes = episodes.join(spells, EPISODE);
+    Dataset<Row> spellPlacements = placements.join(spells, EPISODE);
+    Dataset<Row> spellMilestones = milestones.join(spells, EPISODE);
+
     Dataset<Row> entry =
-        episodes.groupBy("council", "child_key").agg(min("episode_start").as("first_looked_after"));
+        spellEpisodes.groupBy(col("council"), col("child_key"), col("spell_number"))
+            .agg(min("episode_start").as("first_looked_after"));
 
     Dataset<Row> accommodated =
-        placements.where("placement_type <> 'HOME'")
-            .groupBy("council", "child_key").agg(min("placement_start").as("first_accommodated"));
+        spellPlacements.where("placement_type <> 'HOME'")
+            .groupBy("council", "child_key", "spell_number").agg(min("placement_start").as("first_accommodated"));
     Dataset<Row> recommended =
-        milestones.where("milestone = 'REC' AND milestone_date IS NOT NULL")
-            .join(accommodated, new String[] {"council", "child_key"})
+        spellMilestones.where("milestone = 'REC' AND milestone_date IS NOT NULL")
+            .join(accommodated, SPELL)
             .where("milestone_date >= first_accommodated")
-            .groupBy("council", "child_key").agg(min("milestone_date").as("first_recommendation"));
+            .groupBy("council", "child_key", "spell_number").agg(min("milestone_date").as("first_recommendation"));
 
     Dataset<Row> byOrder =
-        milestones.where("milestone = 'GRANTED' AND milestone_date IS NOT NULL")
-            .select(col("council"), col("child_key"), col("milestone_date").as("date"), lit(0).as("priority"),
-                col("route"));
+        spellMilestones.where("milestone = 'GRANTED' AND milestone_date IS NOT NULL")
+            .select(col("council"), col("child_key"), col("spell_number"), col("milestone_date").as("date"),
+                lit(0).as("priority"), col("route"));
     Dataset<Row> byEnding =
-        episodes.where("episode_end IS NOT NULL AND destination IN ('HOME', 'KIN_ORDER', 'ADOPTED')")
-            .select(col("council"), col("child_key"), col("episode_end").as("date"), lit(1).as("priority"),
+        spellEpisodes.where("episode_end IS NOT NULL AND destination IN ('HOME', 'KIN_ORDER', 'ADOPTED')")
+            .select(col("council"), col("child_key"), col("spell_number"), col("episode_end").as("date"),
+                lit(1).as("priority"),
                 expr("CASE destination WHEN 'HOME' THEN 'HOME' WHEN 'KIN_ORDER' THEN 'KCO' ELSE 'ADOPTION' END")
                     .as("route"));
     Dataset<Row> permanence =
         byOrder.unionByName(byEnding)
-            .groupBy("council", "child_key")
+            .groupBy("council", "child_key", "spell_number")
             .agg(min(struct("date", "priority", "route")).as("p"))
-            .select(col("council"), col("child_key"), col("p.date").as("permanence_date"),
+            .select(col("council"), col("child_key"), col("spell_number"), col("p.date").as("permanence_date"),
                 col("p.route").as("permanence_route"));
 
     Dataset<Row> exits =
-        episodes.where("episode_end IS NOT NULL AND destination IS NOT NULL"
+        spellEpisodes.where("episode_end IS NOT NULL AND destination IS NOT NULL"
                 + " AND destination NOT IN ('HOME', 'KIN_ORDER', 'ADOPTED')")
-            .groupBy("council", "child_key")
+            .groupBy("council", "child_key", "spell_number")
             .agg(min(struct(col("episode_end"), col("destination"))).as("x"))
-            .select(col("council"), col("child_key"), col("x.episode_end").as("first_exit"),
+            .select(col("council"), col("child_key"), col("spell_number"), col("x.episode_end").as("first_exit"),
                 col("x.destination").as("first_exit_kind"));
 
     Dataset<Row> reentry =
-        episodes
-            .withColumn("next_start", expr("lead(episode_start) OVER (PARTITION BY council, child_key ORDER BY episode_start)"))
-            .groupBy("council", "child_key")
-            .agg(max(expr("destination = 'HOME' AND next_start IS NOT NULL"
+        spellEpisodes
+            .withColumn("next_start", expr("lead(episode_start) OVER (PARTITION BY council, child_key"
+                + " ORDER BY episode_start, episode_id)"))
+            .groupBy("council", "child_key", "spell_number")
+            .agg(max(expr("destination = 'HOME' AND episode_end IS NOT NULL AND next_start IS NOT NULL"
                     + " AND next_start <= add_months(episode_end, 12)")).as("reentered"));
 
-    String[] child = {"council", "child_key"};
     Dataset<Row> outcome =
-        entry.join(children.select("council", "child_key", "dob", "sex"), child, "left")
-            .join(accommodated, child, "left")
-            .join(recommended, child, "left")
-            .join(permanence, child, "left")
-            .join(exits, child, "left")
-            .join(reentry, child, "left")
+        entry.join(children.select("council", "child_key", "dob", "sex"), new String[] {"council", "child_key"}, "left")
+            .join(accommodated, SPELL, "left")
+            .join(recommended, SPELL, "left")
+            .join(permanence, SPELL, "left")
+            .join(exits, SPELL, "left")
+            .join(reentry, SPELL, "left")
             .join(latestSnapshot, new String[] {"council"}, "left")
             .withColumn("exit_date", expr("CASE WHEN permanence_date IS NULL OR first_exit < permanence_date"
                 + " THEN first_exit END"))
             .withColumn("exit_kind", expr("CASE WHEN exit_date IS NOT NULL THEN first_exit_kind END"))
+            .withColumn("permanence_route", expr("CASE WHEN exit_date IS NULL THEN permanence_route END"))
+            .withColumn("permanence_date", expr("CASE WHEN exit_date IS NULL THEN permanence_date END"))
             .withColumn("censor_date", expr("CASE WHEN permanence_date IS NULL AND exit_date IS NULL"
                 + " THEN latest_snapshot END"))
-            .withColumn("age_at_entry", expr(
-                "floor(((year(first_looked_after) * 12 + month(first_looked_after)) - (year(dob) * 12 + month(dob))"
-                    + " - IF(day(first_looked_after) < day(dob), 1, 0)) / 12)").cast("int"))
+            .withColumn("age_at_entry", expr(age("dob", "first_looked_after")).cast("int"))
             .withColumn("age_band", expr(AGE_BAND))
             .withColumn("reentered_within_12m", expr("coalesce(reentered, false)"))
             .drop("first_exit", "first_exit_kind", "reentered");
 
     Dataset<Row> counted =
-        placements.select("council", "child_key", "placement_start", "placement_end", "placement_type")
-            .join(outcome.select("council", "child_key", "permanence_date", "exit_date", "censor_date"), child)
-            .groupBy("council", "child_key")
+        spellPlacements.select("council", "child_key", "spell_number", "placement_start", "placement_end",
+                "placement_type")
+            .join(outcome.select("council", "child_key", "spell_number", "permanence_date", "exit_date", "censor_date"),
+                SPELL)
+            .groupBy("council", "child_key", "spell_number")
             .agg(
                 expr("count_if(CASE WHEN permanence_date IS NOT NULL THEN placement_start < permanence_date"
                     + " ELSE placement_start <= coalesce(exit_date, censor_date) END)").cast("int").as("placement_count"),
@@ -138,21 +180,22 @@ public final class Journeys {
                     + " AND (placement_end IS NULL OR placement_end > permanence_date))").as("kin_at_permanence"));
 
     Dataset<Row> homeOrders = legalReasons == null
-        ? entry.select(col("council"), col("child_key"), lit(null).cast("date").as("home_order_start"),
+        ? entry.select(col("council"), col("child_key"), col("spell_number"), lit(null).cast("date").as("home_order_start"),
             lit(null).cast("date").as("home_order_end"))
-        : legalReasons.where("legal_reason = 'CSO_HOME' AND legal_start IS NOT NULL")
-            .groupBy("council", "child_key")
+        : legalReasons.join(spells, EPISODE)
+            .where("legal_reason = 'CSO_HOME' AND legal_start IS NOT NULL")
+            .groupBy("council", "child_key", "spell_number")
             .agg(min(struct(col("legal_start"), col("legal_end"))).as("h"))
-            .select(col("council"), col("child_key"), col("h.legal_start").as("home_order_start"),
+            .select(col("council"), col("child_key"), col("spell_number"), col("h.legal_start").as("home_order_start"),
                 col("h.legal_end").as("home_order_end"));
 
-    return outcome.join(counted, child, "left")
-        .join(homeOrders, child, "left")
+    return outcome.join(counted, SPELL, "left")
+        .join(homeOrders, SPELL, "left")
         .withColumn("placement_count", expr("coalesce(placement_count, 0)"))
         .withColumn("permanence_with_kin", expr("coalesce(permanence_route = 'KCO'"
             + " OR (permanence_route = 'PO' AND coalesce(kin_at_permanence, false)), false)"))
         .drop("kin_at_permanence")
-        .select("council", "child_key", "dob", "sex", "first_looked_after", "first_accommodated",
+        .select("council", "child_key", "spell_number", "dob", "sex", "first_looked_after", "first_accommodated",
             "first_recommendation",
             "permanence_date", "permanence_route", "permanence_with_kin", "exit_date", "exit_kind",
             "censor_date", "latest_snapshot", "age_at_entry", "age_band", "placement_count",

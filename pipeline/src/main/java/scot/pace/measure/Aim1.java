@@ -44,7 +44,7 @@ public final class Aim1 {
   private Aim1() {}
 
   /**
-   * Each child's first home order in a cohort year its council's returns cover from the start:
+   * Each spell's first home order in a cohort year its council's returns cover from the start:
    * {@code council, child_key, cohort_year, order_days} (start to end, or to the snapshot while it
    * runs), {@code ended}, {@code followed_2y}, {@code still_on_2y} and {@code rec_by_2y}.
    *
@@ -57,17 +57,18 @@ public final class Aim1 {
         .join(firstYears, "council")
         .withColumn("cohort_year", expr("year(home_order_start) + IF(month(home_order_start) >= 8, 1, 0)"))
         .where("cohort_year >= first_year AND home_order_start <= latest_snapshot")
-        .select(col("council"), col("child_key"), col("cohort_year"), col("home_order_start"),
+        .select(col("council"), col("child_key"), col("spell_number"), col("cohort_year"), col("home_order_start"),
             expr("datediff(coalesce(home_order_end, latest_snapshot), home_order_start)").as("order_days"),
             expr("home_order_end IS NOT NULL AND home_order_end <= latest_snapshot").as("ended"),
             expr("date_add(home_order_start, " + TWO_YEARS + ") <= latest_snapshot").as("followed_2y"));
     Dataset<Row> recommended = milestones.where("milestone = 'REC' AND milestone_date IS NOT NULL")
         .select("council", "child_key", "milestone_date")
-        .join(orders.select("council", "child_key", "home_order_start"), new String[] {"council", "child_key"})
+        .join(orders.select("council", "child_key", "spell_number", "home_order_start"),
+            new String[] {"council", "child_key"})
         .where("milestone_date >= home_order_start AND milestone_date <= date_add(home_order_start, " + TWO_YEARS + ")")
-        .select("council", "child_key").distinct()
+        .select("council", "child_key", "spell_number").distinct()
         .withColumn("rec_within", lit(true));
-    return orders.join(recommended, new String[] {"council", "child_key"}, "left")
+    return orders.join(recommended, new String[] {"council", "child_key", "spell_number"}, "left")
         .withColumn("still_on_2y", expr("followed_2y AND (NOT ended OR order_days >= " + TWO_YEARS + ")"))
         .withColumn("rec_by_2y", expr("still_on_2y AND coalesce(rec_within, false)"))
         .drop("rec_within", "home_order_start");

@@ -18,25 +18,27 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
-import scot.pace.stats.Interval;
-import scot.pace.stats.KaplanMeier;
+import scot.pace.stats.AalenJohansen;
 import scot.pace.stats.Outcome;
+import scot.pace.stats.ShareEstimate;
 
 /**
- * {@code gold_aim2}, PACE Aim 2: for children first accommodated in each collection year (per
- * council and for Scotland), days from first accommodated to the first permanence recommendation
- * ({@code REC}), by Kaplan-Meier: a child with no recommendation yet is censored at its permanence,
- * exit or censor date. Gives the median weeks, the share recommended within 26 weeks (1 - S(182))
- * with its 95% interval, and within the council's own aim ({@code aim_weeks}, Scotland 26) beside
- * its target share. Empty beyond the cohort's longest follow-up.
+ * {@code gold_aim2}, PACE Aim 2: for every spell first accommodated in each collection year (per
+ * council and for Scotland; a child accommodated again after an outcome counts again), days from
+ * first accommodated to the first permanence recommendation ({@code REC}), by the Aalen-Johansen
+ * cumulative incidence: reaching permanence or leaving care with no recommendation competes with
+ * it, and a spell with none of these yet is censored at the snapshot. Gives the median weeks (the
+ * first time the incidence reaches 0.5), the share recommended within 26 weeks with its standard
+ * error and interval ({@link ShareEstimate}), and within the council's own aim ({@code aim_weeks},
+ * Scotland 26) beside its target share. Empty beyond the cohort's longest follow-up.
  */
 public final class Aim2 {
   public static final String TABLE = "gold_aim2";
 
   public static final StructType SCHEMA = StructType.fromDDL(
-      "council STRING, cohort_year INT, children BIGINT, recommended BIGINT, median_weeks DOUBLE,"
-          + " within_26w DOUBLE, within_26w_lower DOUBLE, within_26w_upper DOUBLE, aim_weeks INT,"
-          + " within_aim DOUBLE, aim_share DOUBLE");
+      "council STRING, cohort_year INT, history_incomplete BOOLEAN, children BIGINT, recommended BIGINT,"
+          + " median_weeks DOUBLE, within_26w DOUBLE, within_26w_se DOUBLE, within_26w_lower DOUBLE,"
+          + " within_26w_upper DOUBLE, within_26w_interval STRING, aim_weeks INT, within_aim DOUBLE, aim_share DOUBLE");
 
   private Aim2() {}
 
@@ -46,10 +48,12 @@ public final class Aim2 {
    * @param aims per {@code council}, {@code aim_weeks} and {@code aim_share} ({@code ref_councils})
    */
   public static Dataset<Row> of(Dataset<Row> journeys, Dataset<Row> firstYears, Dataset<Row> aims) {
-    Dataset<Row> children = children(journeys, firstYears).select("council", "cohort_year", "days", "cause");
+    Dataset<Row> children = children(journeys, firstYears)
+        .select("council", "cohort_year", "days", "cause", "history_incomplete");
     Dataset<Row> both = children.unionByName(children.withColumn("council", lit(CohortOutcomes.SCOTLAND)));
     return both.groupBy("council", "cohort_year")
-        .agg(collect_list(struct(col("days"), col("cause"))).as("children"))
+        .agg(collect_list(struct(col("days"), col("cause"))).as("children"),
+            expr("bool_or(history_incomplete)").as("history_incomplete"))
         .join(aims.select("council", "aim_weeks", "aim_share"), new String[] {"council"}, "left")
         .flatMap((FlatMapFunction<Row, Row>) Aim2::row, Encoders.row(SCHEMA));
   }
@@ -73,9 +77,10 @@ public final class Aim2 {
   }
 
   /**
-   * Each child first accommodated in a cohort year its council's returns cover from the start, with
-   * {@code days} to the first recommendation ({@code cause} 1) or to its permanence, exit or censor
-   * date ({@code cause} 0), and the {@code followable_days} to the council's latest snapshot.
+   * Each spell first accommodated in a cohort year its council's returns cover from the start, with
+   * {@code days} to the first recommendation ({@code cause} 1), or to its permanence or exit
+   * ({@code cause} 2, competing) or censor date ({@code cause} 0), and the {@code followable_days}
+   * to the council's latest snapshot.
    */
   static Dataset<Row> children(Dataset<Row> journeys, Dataset<Row> firstYears) {
     return journeys.where("first_accommodated IS NOT NULL")
@@ -85,8 +90,10 @@ public final class Aim2 {
         .withColumn("cohort_year", expr("year(first_accommodated) + IF(month(first_accommodated) >= 8, 1, 0)"))
         .where("cohort_year >= first_year")
         .select(col("council"), col("cohort_year"), expr("datediff(until, first_accommodated)").as("days"),
-            expr("IF(first_recommendation IS NULL, 0, 1)").as("cause"),
-            expr("datediff(latest_snapshot, first_accommodated)").as("followable_days"));
+            expr("CASE WHEN first_recommendation IS NOT NULL THEN 1"
+                + " WHEN permanence_date IS NOT NULL OR exit_date IS NOT NULL THEN 2 ELSE 0 END").as("cause"),
+            expr("datediff(latest_snapshot, first_accommodated)").as("followable_days"),
+            expr("cohort_year < first_year + " + CohortOutcomes.HISTORY_YEARS).as("history_incomplete"));
   }
 
   private static Iterator<Row> row(Row group) {
@@ -94,16 +101,21 @@ public final class Aim2 {
     for (Row child : group.<Row>getList(2)) {
       outcomes.add(new Outcome(child.getInt(0), child.getInt(1)));
     }
-    KaplanMeier km = KaplanMeier.of(outcomes, 0.95);
-    int longest = outcomes.stream().mapToInt(Outcome::days).max().orElse(0);
-    int aimWeeks = group.isNullAt(3) ? 26 : group.getInt(3);
-    Interval at26 = km.survivalInterval(182);
-    double median = km.median().estimate();
-    return List.of(RowFactory.create(group.getString(0), group.getInt(1), (long) outcomes.size(),
-        (long) km.eventCount(), Double.isNaN(median) ? null : median / 7,
-        longest >= 182 ? 1 - at26.estimate() : null, longest >= 182 ? 1 - at26.upper() : null,
-        longest >= 182 ? 1 - at26.lower() : null, aimWeeks,
-        longest >= aimWeeks * 7 ? 1 - km.survival(aimWeeks * 7) : null,
-        group.isNullAt(4) ? null : group.getDouble(4))).iterator();
+    AalenJohansen fit = new AalenJohansen(outcomes, 2, 0.95);
+    int aimWeeks = group.isNullAt(4) ? 26 : group.getInt(4);
+    ShareEstimate at26 = ShareEstimate.at(fit, RECOMMENDED, 182, 0.95);
+    double median = fit.quantile(RECOMMENDED, 0.5).estimate();
+    long recommended = outcomes.stream().filter(o -> o.cause() == RECOMMENDED).count();
+    return List.of(RowFactory.create(group.getString(0), group.getInt(1), group.get(3), (long) outcomes.size(),
+        recommended, Double.isNaN(median) ? null : median / 7, orNull(at26.estimate()),
+        orNull(at26.standardError()), orNull(at26.lower()), orNull(at26.upper()), at26.methodLabel(), aimWeeks,
+        fit.longest() >= aimWeeks * 7 ? fit.incidence(RECOMMENDED, aimWeeks * 7) : null,
+        group.isNullAt(5) ? null : group.getDouble(5))).iterator();
+  }
+
+  private static final int RECOMMENDED = 1;
+
+  private static Double orNull(double value) {
+    return Double.isNaN(value) ? null : value;
   }
 }

@@ -6,21 +6,35 @@ import static org.apache.spark.sql.functions.lit;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import scot.pace.journey.Journeys;
 
 /**
- * Each child's follow-up in each population's cohort: the cohort year (the collection year in
- * which its origin falls, 1 August to 31 July), days from origin to outcome or censoring, the
- * outcome's cause number ({@link OutcomeKind}), and the days it could have been followed (origin
- * to the council's latest snapshot), for the naive SCRA-style figures.
+ * Each spell's follow-up in each population's cohort: the cohort year (the collection year in
+ * which its origin falls, 1 August to 31 July), the age band at that origin, days from origin to
+ * outcome or censoring, the outcome's cause number ({@link OutcomeKind}), and the days it could
+ * have been followed (origin to the council's latest snapshot), for the naive SCRA-style figures.
+ * A child who comes back into care after an outcome is in the cohort of each spell's origin.
  *
- * <p>A child enters a cohort only when the cohort year is one the council's returns cover from
+ * <p>A spell enters a cohort only when the cohort year is one the council's returns cover from
  * its start (earlier cohorts would hold only the children still in care when the first return was
- * made) and when its origin is not after its outcome (a child accommodated only after an earlier
- * return home reached permanence before it was accommodated, and is not at risk).
+ * made) and when its origin is not after its outcome (a spell accommodated only after it reached
+ * permanence, on a permanence order at home, is not at risk).
+ *
+ * <p>{@code history_incomplete} marks the council's first {@value #HISTORY_YEARS} cohort years:
+ * a child whose earlier spell ended before the first return is in no return, so a spell there may
+ * be a re-entry counted as spell 1. The cohorts themselves are complete (every spell that began in
+ * a covered year is in that year's return); only spell numbers and re-entries may be too low.
  */
 public final class CohortOutcomes {
   public static final String SCOTLAND = "S92000003";
   public static final String ALL_AGES = "all";
+  public static final String TABLE = "gold_cohort_spells";
+
+  /**
+   * How many of a council's first cohort years are marked: the generator's re-entries come after a
+   * gap of 300 days on average, and fewer than 3% after three years.
+   */
+  public static final int HISTORY_YEARS = 3;
 
   private CohortOutcomes() {}
 
@@ -44,16 +58,34 @@ public final class CohortOutcomes {
                   lit(population.label()).as("population"),
                   col("council"),
                   col("cohort_year"),
-                  col("age_band"),
+                  expr(Journeys.ageBand(Journeys.age("dob", "origin"))).as("age_band"),
+                  col("child_key"),
+                  col("spell_number"),
                   expr("datediff(outcome_date, origin)").as("days"),
                   expr("CASE WHEN permanence_date IS NOT NULL THEN CASE permanence_route WHEN 'HOME' THEN 1"
                       + " WHEN 'KCO' THEN 2 WHEN 'PO' THEN 3 WHEN 'POA' THEN 4 WHEN 'ADOPTION' THEN 5 END"
                       + " WHEN exit_date IS NOT NULL THEN 6 ELSE 0 END").as("cause"),
                   expr("datediff(latest_snapshot, origin)").as("followable_days"),
-                  col("permanence_with_kin").as("with_kin"));
+                  col("permanence_with_kin").as("with_kin"),
+                  expr("cohort_year < first_year + " + HISTORY_YEARS).as("history_incomplete"));
       all = all == null ? rows : all.unionByName(rows);
     }
     return all;
+  }
+
+  /**
+   * {@code gold_cohort_spells}: the rows of {@link #of} with the outcome named ({@code outcome}:
+   * a route, {@code LEFT_CARE} or {@code CENSORED}). Child-level and never published: it is what
+   * the estimates are computed from, for a researcher (or R) to recompute them.
+   */
+  public static Dataset<Row> table(Dataset<Row> outcomes) {
+    StringBuilder names = new StringBuilder("CASE cause");
+    for (OutcomeKind kind : OutcomeKind.values()) {
+      names.append(" WHEN ").append(kind.cause()).append(" THEN '").append(kind.name()).append("'");
+    }
+    return outcomes.withColumn("outcome", expr(names.append(" END").toString()))
+        .select("population", "council", "cohort_year", "age_band", "child_key", "spell_number", "days", "cause",
+            "outcome", "followable_days", "with_kin", "history_incomplete");
   }
 
   /**

@@ -21,14 +21,19 @@ import scot.pace.stats.Outcome;
 
 /**
  * The headline table of the SCRA studies for any cohorts and follow-up, by the naive method the
- * studies used and by Kaplan-Meier / Aalen-Johansen, beside the published figures:
+ * studies used and by the Aalen-Johansen cumulative incidence with leaving care competing, beside
+ * the published figures. With every child followed the whole time the two methods give the same
+ * number; where they differ the difference is censoring, and {@code note} says how many were
+ * censored before the time the figure looks at:
  *
  * <ul>
  *   <li>mean years to legal permanence among those who reached it within the follow-up (naive:
  *       children followed that long; estimate: Σ t dF(t) / F(follow-up) with F the Aalen-Johansen
  *       incidence of permanence by any route);
- *   <li>% within 2 years (naive: of children followed the whole follow-up; estimate: 1 - S(730));
- *   <li>% over 4 years, without permanence after 1,461 days (naive; estimate: S(1461));
+ *   <li>% within 2 years (naive: of children followed the whole follow-up; estimate: F(730), the
+ *       cumulative incidence of permanence by any route);
+ *   <li>% over 4 years, without permanence after 1,461 days (naive: of children followed four
+ *       years; estimate: 1 - F(1461), still waiting or left care without permanence);
  *   <li>% adopted: permanence by adoption or a permanence order with authority to adopt within the
  *       follow-up (naive; estimate: Aalen-Johansen incidence of those routes);
  *   <li>% of compulsory supervision orders at home lasting 2 years or more, among children whose
@@ -51,7 +56,7 @@ public final class ScraReplication {
 
   public static final StructType SCHEMA = StructType.fromDDL(
       "measure STRING, naive DOUBLE, naive_children BIGINT, estimate DOUBLE, estimate_children BIGINT,"
-          + " published DOUBLE");
+          + " published DOUBLE, note STRING");
 
   private ScraReplication() {}
 
@@ -129,18 +134,19 @@ public final class ScraReplication {
     List<Row> table = new ArrayList<>();
     long n = outcomes.size();
     if (n > 0) {
-      KaplanMeier km = KaplanMeier.of(outcomes, cause -> cause <= 5, 0.95);
-      AalenJohansen aj = new AalenJohansen(outcomes, OutcomeKind.CAUSES);
-      int longest = outcomes.stream().mapToInt(Outcome::days).max().orElse(0);
-      double mean = aj.meanTimeAmong(new int[] {1, 2, 3, 4, 5}, followUp) / 365.25;
-      table.add(row(0, reached == 0 ? null : years / reached, followed, Double.isNaN(mean) ? null : mean, n));
+      AalenJohansen fit = TimeToPermanence.permanenceFit(outcomes);
+      AalenJohansen routes = new AalenJohansen(outcomes, OutcomeKind.CAUSES);
+      int longest = fit.longest();
+      double mean = fit.meanTimeAmong(new int[] {TimeToPermanence.PERMANENCE}, followUp) / 365.25;
+      table.add(row(0, reached == 0 ? null : years / reached, followed, Double.isNaN(mean) ? null : mean, n,
+          note(fit, followUp)));
       table.add(row(1, followed == 0 ? null : within2 / (double) followed, followed,
-          longest >= 730 ? 1 - km.survival(730) : null, n));
+          longest >= 730 ? fit.incidence(TimeToPermanence.PERMANENCE, 730) : null, n, note(fit, followUp)));
       table.add(row(2, followed4 == 0 ? null : over4 / (double) followed4, followed4,
-          longest >= 1461 ? km.survival(1461) : null, n));
+          longest >= 1461 ? 1 - fit.incidence(TimeToPermanence.PERMANENCE, 1461) : null, n, note(fit, 1461)));
       table.add(row(3, followed == 0 ? null : adopted / (double) followed, followed,
-          longest >= followUp ? aj.incidence(OutcomeKind.POA.cause(), followUp)
-              + aj.incidence(OutcomeKind.ADOPTION.cause(), followUp) : null, n));
+          longest >= followUp ? routes.incidence(OutcomeKind.POA.cause(), followUp)
+              + routes.incidence(OutcomeKind.ADOPTION.cause(), followUp) : null, n, note(fit, followUp)));
     }
     if (!orders.isEmpty()) {
       List<Outcome> durations = new ArrayList<>();
@@ -155,13 +161,25 @@ public final class ScraReplication {
       }
       KaplanMeier km = KaplanMeier.of(durations, 0.95);
       int longest = durations.stream().mapToInt(Outcome::days).max().orElse(0);
+      long cut = durations.stream().filter(d -> d.isCensored() && d.days() < 730).count();
       table.add(row(4, ordersFollowed == 0 ? null : lasting / (double) ordersFollowed, ordersFollowed,
-          longest >= 730 ? km.survival(729) : null, durations.size()));
+          longest >= 730 ? km.survival(729) : null, durations.size(), note(cut, 730)));
     }
     return table.iterator();
   }
 
-  private static Row row(int measure, Double naive, long naiveChildren, Double estimate, long children) {
-    return RowFactory.create(MEASURES[measure], naive, naiveChildren, estimate, children, PUBLISHED[measure]);
+  private static Row row(int measure, Double naive, long naiveChildren, Double estimate, long children, String note) {
+    return RowFactory.create(MEASURES[measure], naive, naiveChildren, estimate, children, PUBLISHED[measure], note);
+  }
+
+  private static String note(AalenJohansen fit, int days) {
+    return note(fit.censoredBefore(days), days);
+  }
+
+  /** Says whether the two methods must agree: they do when nobody was censored before the time. */
+  private static String note(long censored, int days) {
+    return censored == 0
+        ? "every child followed " + days + " days: naive and estimate must agree"
+        : censored + " censored before " + days + " days: the estimate accounts for them, the naive share leaves them out";
   }
 }

@@ -24,22 +24,27 @@ import scot.pace.stats.AalenJohansen;
 import scot.pace.stats.Interval;
 import scot.pace.stats.KaplanMeier;
 import scot.pace.stats.Outcome;
+import scot.pace.stats.ShareEstimate;
 
 /**
  * Time to legal permanence per population, council (and Scotland), cohort year and age band (and
- * all ages). Spark groups the children; the estimators in {@code scot.pace.stats} do the rest:
+ * all ages), counting spells. Leaving care without permanence competes with permanence: a child
+ * who left can no longer reach it in that spell. Spark groups the spells; the estimators in
+ * {@code scot.pace.stats} do the rest:
  *
  * <ul>
- *   <li>{@code gold_time_to_permanence}: Kaplan-Meier median with its Brookmeyer-Crowley 95%
- *       interval, 1 - S at 2 and 4 years with log-log 95% intervals, S at 4 years, the counts, and
- *       the naive SCRA-style figures beside them;
- *   <li>{@code gold_permanence_curves}: the Kaplan-Meier curve itself (all ages);
- *   <li>{@code gold_permanence_routes}: Aalen-Johansen cumulative incidence per route and for
- *       leaving care without permanence, and the share still waiting, at 1, 2, 4 and 6 years.
+ *   <li>{@code gold_time_to_permanence}: the Aalen-Johansen cumulative incidence of permanence
+ *       (any route) at 2 and 4 years with R's multi-state standard error and log-log interval (or
+ *       the exact binomial interval, or none; {@link ShareEstimate}), the share who left care and
+ *       the share still waiting beside it (the three add to 1), the median (the first time the
+ *       incidence reaches 0.5) with its interval, the counts, the cause-specific Kaplan-Meier
+ *       figures for researchers (named {@code cause_specific_}), and the naive SCRA-style figures;
+ *   <li>{@code gold_permanence_curves}: the incidence curves (all ages), permanence with its
+ *       interval, each route, leaving care and still waiting, at every time;
+ *   <li>{@code gold_permanence_routes}: the incidence per route and for leaving care without
+ *       permanence, and the share still waiting, at 1, 2, 4 and 6 years.
  * </ul>
  *
- * In the Kaplan-Meier estimate leaving care without permanence censors the child (the
- * cause-specific estimate); the Aalen-Johansen incidences treat it as the competing outcome it is.
  * A figure at a time beyond the cohort's longest follow-up is left empty, not carried forward.
  */
 public final class TimeToPermanence {
@@ -51,6 +56,9 @@ public final class TimeToPermanence {
   static final int FOUR_YEARS = 1461;
   static final int[] ROUTE_YEARS = {1, 2, 4, 6};
   private static final double CONFIDENCE = 0.95;
+  /** Causes of the two-outcome fit behind the headline: permanence by any route, and leaving care. */
+  static final int PERMANENCE = 1;
+  static final int LEFT_CARE = 2;
 
   private TimeToPermanence() {}
 
@@ -58,11 +66,12 @@ public final class TimeToPermanence {
   public static final String WITHIN_4Y = "permanence_within_4y";
 
   /**
-   * For {@link CouncilComparison}: among children first accommodated (the SCRA and PACE
-   * population) in each council and cohort year in which every child could be followed 2 (4)
-   * years, {@code numerator} those who reached legal permanence within 730 (1,461) days and
+   * For {@link CouncilComparison}: among spells first accommodated (the SCRA and PACE
+   * population) in each council and cohort year in which every spell could be followed 2 (4)
+   * years, {@code numerator} those that reached legal permanence within 730 (1,461) days and
    * {@code denominator} all of them. With full follow-up this plain share is the Aalen-Johansen
-   * cumulative incidence: a child who left care first counts as not reaching permanence.
+   * cumulative incidence published in {@code gold_time_to_permanence}: a child who left care
+   * first counts as not reaching permanence.
    *
    * @param outcomes from {@link CohortOutcomes#of}
    */
@@ -92,20 +101,32 @@ public final class TimeToPermanence {
 
   public static final StructType SUMMARY_SCHEMA =
       schema(
+          field("history_incomplete", DataTypes.BooleanType),
           field("children", DataTypes.LongType),
+          field("later_spells", DataTypes.LongType),
           field("events", DataTypes.LongType),
           field("competing", DataTypes.LongType),
           field("censored", DataTypes.LongType),
+          field("within_2y", DataTypes.DoubleType),
+          field("within_2y_se", DataTypes.DoubleType),
+          field("within_2y_lower", DataTypes.DoubleType),
+          field("within_2y_upper", DataTypes.DoubleType),
+          field("within_2y_interval", DataTypes.StringType),
+          field("left_care_2y", DataTypes.DoubleType),
+          field("still_waiting_2y", DataTypes.DoubleType),
+          field("within_4y", DataTypes.DoubleType),
+          field("within_4y_se", DataTypes.DoubleType),
+          field("within_4y_lower", DataTypes.DoubleType),
+          field("within_4y_upper", DataTypes.DoubleType),
+          field("within_4y_interval", DataTypes.StringType),
+          field("left_care_4y", DataTypes.DoubleType),
+          field("still_waiting_4y", DataTypes.DoubleType),
           field("median_days", DataTypes.DoubleType),
           field("median_lower_days", DataTypes.DoubleType),
           field("median_upper_days", DataTypes.DoubleType),
-          field("within_2y", DataTypes.DoubleType),
-          field("within_2y_lower", DataTypes.DoubleType),
-          field("within_2y_upper", DataTypes.DoubleType),
-          field("within_4y", DataTypes.DoubleType),
-          field("within_4y_lower", DataTypes.DoubleType),
-          field("within_4y_upper", DataTypes.DoubleType),
-          field("without_after_4y", DataTypes.DoubleType),
+          field("cause_specific_within_2y", DataTypes.DoubleType),
+          field("cause_specific_within_4y", DataTypes.DoubleType),
+          field("cause_specific_median_days", DataTypes.DoubleType),
           field("naive_followed_2y", DataTypes.LongType),
           field("naive_within_2y", DataTypes.DoubleType),
           field("naive_followed_4y", DataTypes.LongType),
@@ -116,11 +137,20 @@ public final class TimeToPermanence {
   public static final StructType CURVE_SCHEMA =
       schema(
           field("days", DataTypes.IntegerType),
-          field("survival", DataTypes.DoubleType),
+          field("within", DataTypes.DoubleType),
+          field("within_se", DataTypes.DoubleType),
           field("lower", DataTypes.DoubleType),
           field("upper", DataTypes.DoubleType),
+          field("left_care", DataTypes.DoubleType),
+          field("still_waiting", DataTypes.DoubleType),
+          field("home", DataTypes.DoubleType),
+          field("kco", DataTypes.DoubleType),
+          field("po", DataTypes.DoubleType),
+          field("poa", DataTypes.DoubleType),
+          field("adoption", DataTypes.DoubleType),
           field("at_risk", DataTypes.IntegerType),
           field("events", DataTypes.IntegerType),
+          field("competing", DataTypes.IntegerType),
           field("censored", DataTypes.IntegerType));
 
   public static final StructType ROUTE_SCHEMA =
@@ -134,7 +164,8 @@ public final class TimeToPermanence {
   public static Dataset<Row> grouped(Dataset<Row> outcomes) {
     return CohortOutcomes.withScotlandAndAllAges(outcomes)
         .groupBy("population", "council", "cohort_year", "age_band")
-        .agg(collect_list(struct(col("days"), col("cause"), col("followable_days"))).as("children"));
+        .agg(collect_list(struct(col("days"), col("cause"), col("followable_days"), col("spell_number"))).as("children"),
+            expr("bool_or(history_incomplete)").as("history_incomplete"));
   }
 
   public static Dataset<Row> summary(Dataset<Row> grouped) {
@@ -150,16 +181,28 @@ public final class TimeToPermanence {
     return grouped.flatMap((FlatMapFunction<Row, Row>) TimeToPermanence::routeRows, Encoders.row(ROUTE_SCHEMA));
   }
 
+  /** The two-outcome fit of one group: permanence (any route) against leaving care. */
+  static AalenJohansen permanenceFit(List<Outcome> outcomes) {
+    List<Outcome> two = new ArrayList<>(outcomes.size());
+    for (Outcome outcome : outcomes) {
+      int cause = outcome.cause();
+      two.add(new Outcome(outcome.days(), cause == 0 ? 0 : cause <= 5 ? PERMANENCE : LEFT_CARE));
+    }
+    return new AalenJohansen(two, 2, CONFIDENCE);
+  }
+
   private static Iterator<Row> summaryRow(Row group) {
     List<Row> children = group.getList(4);
     List<Outcome> outcomes = outcomes(children);
-    KaplanMeier km = KaplanMeier.of(outcomes, cause -> cause <= 5, CONFIDENCE);
-    int longest = outcomes.stream().mapToInt(Outcome::days).max().orElse(0);
+    AalenJohansen fit = permanenceFit(outcomes);
+    KaplanMeier causeSpecific = KaplanMeier.of(outcomes, cause -> cause <= 5, CONFIDENCE);
+    int longest = fit.longest();
     long events = outcomes.stream().filter(o -> o.cause() >= 1 && o.cause() <= 5).count();
     long competing = outcomes.stream().filter(o -> o.cause() == 6).count();
-    Interval median = km.median();
-    Interval at2 = complement(km, TWO_YEARS, longest);
-    Interval at4 = complement(km, FOUR_YEARS, longest);
+    long laterSpells = children.stream().filter(child -> child.getInt(3) > 1).count();
+    Interval median = fit.quantile(PERMANENCE, 0.5);
+    ShareEstimate at2 = ShareEstimate.at(fit, PERMANENCE, TWO_YEARS, CONFIDENCE);
+    ShareEstimate at4 = ShareEstimate.at(fit, PERMANENCE, FOUR_YEARS, CONFIDENCE);
 
     long followed2 = 0;
     long within2 = 0;
@@ -185,12 +228,17 @@ public final class TimeToPermanence {
       }
     }
     Object[] values = {
-      group.get(0), group.get(1), group.get(2), group.get(3),
-      (long) outcomes.size(), events, competing, outcomes.size() - events - competing,
+      group.get(0), group.get(1), group.get(2), group.get(3), group.get(5),
+      (long) outcomes.size(), laterSpells, events, competing, outcomes.size() - events - competing,
+      orNull(at2.estimate()), orNull(at2.standardError()), orNull(at2.lower()), orNull(at2.upper()), at2.methodLabel(),
+      seen(fit.incidence(LEFT_CARE, TWO_YEARS), longest, TWO_YEARS), seen(fit.noOutcome(TWO_YEARS), longest, TWO_YEARS),
+      orNull(at4.estimate()), orNull(at4.standardError()), orNull(at4.lower()), orNull(at4.upper()), at4.methodLabel(),
+      seen(fit.incidence(LEFT_CARE, FOUR_YEARS), longest, FOUR_YEARS),
+      seen(fit.noOutcome(FOUR_YEARS), longest, FOUR_YEARS),
       orNull(median.estimate()), orNull(median.lower()), orNull(median.upper()),
-      orNull(at2.estimate()), orNull(at2.lower()), orNull(at2.upper()),
-      orNull(at4.estimate()), orNull(at4.lower()), orNull(at4.upper()),
-      longest >= FOUR_YEARS ? km.survival(FOUR_YEARS) : null,
+      seen(1 - causeSpecific.survival(TWO_YEARS), longest, TWO_YEARS),
+      seen(1 - causeSpecific.survival(FOUR_YEARS), longest, FOUR_YEARS),
+      orNull(causeSpecific.median().estimate()),
       followed2, followed2 == 0 ? null : within2 / (double) followed2,
       followed4, followed4 == 0 ? null : over4 / (double) followed4,
       reached, reached == 0 ? null : years / reached
@@ -199,11 +247,22 @@ public final class TimeToPermanence {
   }
 
   private static Iterator<Row> curveRows(Row group) {
-    KaplanMeier km = KaplanMeier.of(outcomes(group.getList(4)), cause -> cause <= 5, CONFIDENCE);
-    List<Row> rows = new ArrayList<>();
-    for (KaplanMeier.Step step : km.steps()) {
+    List<Outcome> outcomes = outcomes(group.getList(4));
+    AalenJohansen fit = permanenceFit(outcomes);
+    List<AalenJohansen.Step> routes = new AalenJohansen(outcomes, OutcomeKind.CAUSES, CONFIDENCE).steps();
+    List<AalenJohansen.Step> steps = fit.steps();
+    List<Row> rows = new ArrayList<>(steps.size());
+    for (int k = 0; k < steps.size(); k++) {
+      AalenJohansen.Step step = steps.get(k);
+      AalenJohansen.Step route = routes.get(k);
+      Interval interval = step.interval(PERMANENCE, CONFIDENCE);
       rows.add(RowFactory.create(group.get(0), group.get(1), group.get(2), group.get(3), step.days(),
-          step.survival(), orNull(step.lower()), orNull(step.upper()), step.atRisk(), step.events(), step.censored()));
+          step.incidence()[PERMANENCE], step.standardError()[PERMANENCE], orNull(interval.lower()),
+          orNull(interval.upper()), step.incidence()[LEFT_CARE], step.noOutcome(),
+          route.incidence()[OutcomeKind.HOME.cause()], route.incidence()[OutcomeKind.KCO.cause()],
+          route.incidence()[OutcomeKind.PO.cause()], route.incidence()[OutcomeKind.POA.cause()],
+          route.incidence()[OutcomeKind.ADOPTION.cause()], step.atRisk(), step.events()[PERMANENCE],
+          step.events()[LEFT_CARE], step.censored()));
     }
     return rows.iterator();
   }
@@ -236,13 +295,9 @@ public final class TimeToPermanence {
     return outcomes;
   }
 
-  /** 1 - S(t) with its interval (limits swap), or empty beyond the longest follow-up. */
-  private static Interval complement(KaplanMeier km, int days, int longest) {
-    if (longest < days) {
-      return new Interval(Double.NaN, Double.NaN, Double.NaN);
-    }
-    Interval s = km.survivalInterval(days);
-    return new Interval(1 - s.estimate(), 1 - s.upper(), 1 - s.lower());
+  /** The value, or null at a time beyond the longest follow-up. */
+  private static Double seen(double value, int longest, int days) {
+    return longest < days ? null : orNull(value);
   }
 
   private static Double orNull(double value) {

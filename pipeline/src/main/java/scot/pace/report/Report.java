@@ -237,7 +237,7 @@ public final class Report {
     }
     List<PermanenceCurve.Step> steps = new ArrayList<>();
     for (Row row : rows) {
-      steps.add(new PermanenceCurve.Step(row.getAs("days"), row.getAs("survival"), nan(row.getAs("lower")),
+      steps.add(new PermanenceCurve.Step(row.getAs("days"), row.getAs("within"), nan(row.getAs("lower")),
           nan(row.getAs("upper"))));
     }
     return new PermanenceCurve.Curve(label, steps);
@@ -263,12 +263,14 @@ public final class Report {
     }
     String note = own == null ? " " + name + "'s cohort is too small to show: [c]." : "";
     chart(PermanenceCurve.draw("Children reaching legal permanence: " + name,
-            "Children first accommodated in " + cohort(cohort) + ", Kaplan-Meier, with 95% bands", footnote + note,
+            "Children first accommodated in " + cohort(cohort) + ", cumulative incidence with 95% bands", footnote + note,
             compared, true), charts, "permanence_" + cohort);
     page.figure("charts/permanence_" + cohort, "Share of children first accommodated in " + cohort(cohort)
             + " reaching legal permanence over the years since, " + name,
-        "Kaplan-Meier estimate of the share reaching legal permanence, with 95% pointwise bands; children who left "
-            + "care otherwise are censored.", "tables/time_to_permanence.csv");
+        "The share of children who reached legal permanence by each time (Aalen-Johansen cumulative incidence, with "
+            + "95% pointwise bands). Leaving care without permanence competes: a child who left is counted as not "
+            + "reaching it; only children still in care at the latest return are censored.",
+        "tables/time_to_permanence.csv");
     Map<Integer, List<Row>> byCohort = data.curvesByCohort(council);
     List<Integer> years = byCohort.keySet().stream().filter(y -> y <= cohort).toList();
     List<PermanenceCurve.Curve> change = new ArrayList<>();
@@ -280,23 +282,53 @@ public final class Report {
       }
     }
     chart(PermanenceCurve.draw("Children reaching legal permanence by cohort: " + name,
-            "Children first accommodated in each collection year, Kaplan-Meier", footnote, change, false),
+            "Children first accommodated in each collection year, cumulative incidence", footnote, change, false),
         charts, "permanence_by_cohort");
     page.figure("charts/permanence_by_cohort", "Share reaching legal permanence over time, one line per cohort, " + name,
         "One line per cohort of children first accommodated: has the wait shortened?", "tables/time_to_permanence.csv");
     List<List<String>> table = new ArrayList<>();
-    table.add(List.of("cohort", "children", "median years (95% interval)", "within 2 years", "within 4 years"));
+    table.add(List.of("cohort", "children", "median years (95% interval)", "within 2 years (95% interval)",
+        "within 4 years (95% interval)", "left care without permanence by 4 years", "still waiting at 4 years"));
+    boolean marked = false;
     for (Row row : data.summaries().stream().filter(r -> r.<String>getAs("council").equals(council))
         .sorted(Comparator.comparing(r -> r.<Integer>getAs("cohort_year"))).toList()) {
       long children = row.getAs("children");
       boolean enough = sdc.basedOnEnough(children);
-      table.add(List.of(cohort(row.getAs("cohort_year")), sdc.count(children),
+      boolean early = Boolean.TRUE.equals(row.getAs("history_incomplete"));
+      marked |= early;
+      table.add(List.of(cohort(row.getAs("cohort_year")) + (early ? " *" : ""), sdc.count(children),
           enough ? years(row.getAs("median_days"), row.getAs("median_lower_days"), row.getAs("median_upper_days"))
               : DisclosureControl.SUPPRESSED,
-          estimate(nan(row.getAs("within_2y")), children), estimate(nan(row.getAs("within_4y")), children)));
+          shareWithInterval(row, "within_2y", children), shareWithInterval(row, "within_4y", children),
+          estimate(nan(row.getAs("left_care_4y")), children), estimate(nan(row.getAs("still_waiting_4y")), children)));
     }
+    page.paragraph("Shares are of real children: the cumulative incidence of legal permanence with leaving care "
+        + "competing, so within 4 years, left care by 4 years and still waiting at 4 years add to 100%. Intervals are "
+        + "R survfit's log-log intervals; \"exact\" marks the exact binomial interval, given where the estimate is 0% "
+        + "or 100% and every child was followed that long; \"no interval\" means none can be estimated (an estimate "
+        + "of 0% or 100% with children censored before). The median is the first time half had reached legal "
+        + "permanence; \"not reached\" is an answer, not a gap."
+        + (marked ? " * The council's first three cohort years: a child whose earlier spell in care ended before the "
+            + "first return is counted as a first spell there." : ""));
     page.table("Time to legal permanence, children first accommodated, " + name, table);
     HtmlPage.writeCsv(tables.resolve("time_to_permanence.csv"), table);
+  }
+
+  /**
+   * The share in {@code column} with its interval ({@code column_lower}, {@code _upper}, and how it
+   * was found in {@code _interval}), or [c] when the share would reveal a small count.
+   */
+  private String shareWithInterval(Row row, String column, long children) {
+    String share = estimate(nan(row.getAs(column)), children);
+    if (share.isEmpty() || share.equals(DisclosureControl.SUPPRESSED)) {
+      return share;
+    }
+    String method = row.getAs(column + "_interval");
+    if ("none".equals(method)) {
+      return share + " (no interval)";
+    }
+    return share + " (" + pct(row.<Double>getAs(column + "_lower")) + " to " + pct(row.<Double>getAs(column + "_upper"))
+        + ("clopper-pearson".equals(method) ? ", exact" : "") + ")";
   }
 
   /** An estimated share of {@code children}, or [c] when it would reveal a small count. */
@@ -563,7 +595,8 @@ public final class Report {
           target == null ? "" : pct(target)));
     }
     page.heading(2, "PACE Aim 2: weeks to a permanence recommendation");
-    page.table("Children first accommodated in each cohort: Kaplan-Meier, those still waiting censored", table);
+    page.table("Each time a child is first accommodated: cumulative incidence of a recommendation; reaching "
+        + "permanence or leaving care first competes, those still waiting are censored", table);
     HtmlPage.writeCsv(tables.resolve("aim2.csv"), table);
   }
 

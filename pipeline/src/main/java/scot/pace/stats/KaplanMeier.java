@@ -13,10 +13,9 @@ import java.util.function.IntPredicate;
  *
  * <p>Variance by Greenwood's formula, Var S(t) = S(t)² Σ d_i / (n_i (n_i - d_i)); pointwise
  * intervals on the log-log scale, S(t)^exp(±z·σ(t)/|log S(t)|) with σ² the Greenwood sum, as R's
- * {@code survfit(conf.type = "log-log")}. The median is the smallest t with S(t) ≤ 0.5, and its
- * interval (Brookmeyer and Crowley 1982) is the set of times whose pointwise interval holds 0.5:
- * from the first time the lower pointwise limit is ≤ 0.5 to the first time the upper limit is;
- * either may be not reached.
+ * {@code survfit(conf.type = "log-log")}, which gives none where S is 1 or 0. The median and its
+ * interval (Brookmeyer and Crowley 1982: the first times the lower and the upper pointwise limit
+ * reach 0.5) follow R's {@code quantile.survfit} ({@link CurveQuantile}); each may be not reached.
  */
 public final class KaplanMeier {
   private final int[] times;
@@ -102,11 +101,11 @@ public final class KaplanMeier {
     return k < 0 ? 1 : survival[k];
   }
 
-  /** S(t) with its pointwise log-log interval. */
+  /** S(t) with its pointwise log-log interval (NaN limits where S is 1 or 0, as R gives none). */
   public Interval survivalInterval(int days) {
     int k = stepAtOrBefore(days);
     if (k < 0) {
-      return new Interval(1, 1, 1);
+      return new Interval(1, Double.NaN, Double.NaN);
     }
     return pointwise(k);
   }
@@ -119,8 +118,18 @@ public final class KaplanMeier {
 
   /** The median time and its interval, in days; NaN where not reached. */
   public Interval median() {
-    return new Interval(firstTime(k -> survival[k] <= 0.5), firstTime(k -> pointwise(k).lower() <= 0.5),
-        firstTime(k -> pointwise(k).upper() <= 0.5));
+    int m = times.length;
+    double[] reached = new double[m];
+    double[] fromLower = new double[m];
+    double[] fromUpper = new double[m];
+    for (int k = 0; k < m; k++) {
+      Interval interval = pointwise(k);
+      reached[k] = 1 - survival[k];
+      fromLower[k] = 1 - interval.lower();
+      fromUpper[k] = 1 - interval.upper();
+    }
+    return new Interval(CurveQuantile.of(times, reached, 0.5), CurveQuantile.of(times, fromLower, 0.5),
+        CurveQuantile.of(times, fromUpper, 0.5));
   }
 
   /** The curve at every distinct time with an event or a censoring, in time order. */
@@ -138,25 +147,13 @@ public final class KaplanMeier {
 
   private Interval pointwise(int k) {
     double s = survival[k];
-    if (s >= 1) {
-      return new Interval(1, 1, 1);
-    }
-    if (s <= 0 || Double.isInfinite(greenwood[k])) {
-      return new Interval(s, 0, s <= 0 ? 0 : Double.NaN);
+    if (s >= 1 || s <= 0 || Double.isInfinite(greenwood[k])) {
+      return new Interval(s, Double.NaN, Double.NaN);
     }
     double se = Math.sqrt(greenwood[k]) / Math.abs(Math.log(s));
     double lower = Math.pow(s, Math.exp(z * se));
     double upper = Math.pow(s, Math.exp(-z * se));
     return new Interval(s, lower, upper);
-  }
-
-  private double firstTime(IntPredicate condition) {
-    for (int k = 0; k < times.length; k++) {
-      if (events[k] > 0 && condition.test(k)) {
-        return times[k];
-      }
-    }
-    return Double.NaN;
   }
 
   private int stepAtOrBefore(int days) {

@@ -167,7 +167,7 @@ class SyntheticReturnsTest {
   }
 
   @Test
-  void truthNamesEveryChildInTheReturnsOnce() throws IOException {
+  void truthNamesEveryChildInTheReturnsWithItsSpellsNumberedFromOne() throws IOException {
     java.util.Set<String> inReturns = new java.util.TreeSet<>();
     for (Path folder : folders()) {
       if (folder.getFileName().toString().contains("42_")) {
@@ -178,10 +178,18 @@ class SyntheticReturnsTest {
     }
     List<String> truth = Files.readAllLines(dir.resolve("truth").resolve("outcomes_S12000042.csv"));
     java.util.Set<String> inTruth = new java.util.TreeSet<>();
+    java.util.Map<String, Integer> lastSpell = new java.util.HashMap<>();
+    int laterSpells = 0;
     for (String line : truth.subList(1, truth.size())) {
-      assertTrue(inTruth.add(line.split(",", -1)[1]));
+      String[] fields = line.split(",", -1);
+      inTruth.add(fields[1]);
+      int spell = Integer.parseInt(fields[2]);
+      assertEquals(lastSpell.getOrDefault(fields[1], 0) + 1, spell, "spells of " + fields[1] + " in order");
+      lastSpell.put(fields[1], spell);
+      laterSpells += spell > 1 ? 1 : 0;
     }
     assertEquals(inReturns, inTruth);
+    assertTrue(laterSpells > 0, "some children come back into care");
   }
 
   @Test

@@ -86,7 +86,9 @@ class KaplanMeierTest {
     KaplanMeier km = KaplanMeier.of(List.of(new Outcome(100, 0), new Outcome(200, 0), new Outcome(300, 0)), 0.95);
     assertEquals(1, km.survival(1000), 0);
     assertTrue(Double.isNaN(km.median().estimate()));
-    assertEquals(new Interval(1, 1, 1), km.survivalInterval(250));
+    Interval none = km.survivalInterval(250);
+    assertEquals(1, none.estimate(), 0);
+    assertTrue(Double.isNaN(none.lower()) && Double.isNaN(none.upper()), "R gives no interval where S is 1");
   }
 
   @Test
@@ -95,7 +97,20 @@ class KaplanMeierTest {
     assertEquals(1, km.survival(29), 0);
     assertEquals(0, km.survival(30), 0);
     assertEquals(30, km.median().estimate(), 0);
-    assertEquals(0, km.survivalInterval(30).lower(), 0);
+    assertTrue(Double.isNaN(km.survivalInterval(30).lower()), "R gives no interval where S is 0");
+  }
+
+  @Test
+  void whenTheLastChildAtRiskHasTheEventTheMedianHasNoUpperLimit() {
+    // R: quantile(survfit(Surv(1:5, c(0, 1, 0, 1, 1)) ~ 1, conf.type = "log-log"), 0.5) is 4 (2, NA).
+    List<Outcome> outcomes = List.of(new Outcome(1, 0), new Outcome(2, 1), new Outcome(3, 0), new Outcome(4, 1),
+        new Outcome(5, 1));
+    Interval median = KaplanMeier.of(outcomes, 0.95).median();
+    assertEquals(4, median.estimate(), 0);
+    assertEquals(2, median.lower(), 0);
+    assertTrue(Double.isNaN(median.upper()), "not estimable, as R says");
+    assertEquals(0.12794692, KaplanMeier.of(outcomes, 0.95).survivalInterval(2).lower(), 1e-8);
+    assertEquals(0.9605486, KaplanMeier.of(outcomes, 0.95).survivalInterval(2).upper(), 1e-7);
   }
 
   @Test
