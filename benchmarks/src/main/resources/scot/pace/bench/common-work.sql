@@ -1,5 +1,5 @@
 -- The benchmark's common work in DuckDB, from the same CSV returns as the pipeline: the same
--- journeys and counts as scot.pace.build.CommonWork (see its Javadoc and docs/measures.md).
+-- spells and counts as scot.pace.build.CommonWork (see its Javadoc and docs/measures.md).
 -- ${returns}: the folder of return folders; the table former_codes(code, current) is filled first.
 
 CREATE TABLE episodes_all AS
@@ -36,37 +36,56 @@ SELECT DISTINCT coalesce(f.current, r.la_code) AS council, CAST(r.collection_yea
 FROM read_csv('${returns}/*/children.csv', header = true, all_varchar = true) r
 LEFT JOIN former_codes f ON r.la_code = f.code;
 
+-- Spells: an episode starts a new spell when an earlier episode of the child had an outcome (an end
+-- with a destination, or a GRANTED milestone).
+CREATE TABLE episode_spells AS
+WITH granted AS (
+  SELECT DISTINCT council, child_id, episode_id FROM milestones WHERE milestone = 'GRANTED' AND milestone_date IS NOT NULL)
+SELECT e.council, e.child_id, e.episode_id,
+       1 + coalesce(sum(CASE WHEN (e.episode_end IS NOT NULL AND e.destination IS NOT NULL) OR g.episode_id IS NOT NULL
+                             THEN 1 ELSE 0 END)
+             OVER (PARTITION BY e.council, e.child_id ORDER BY e.episode_start, e.episode_id
+                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS spell_number
+FROM episodes e LEFT JOIN granted g USING (council, child_id, episode_id);
+
 CREATE TABLE journeys AS
 WITH snapshot AS (
   SELECT council, make_date(max(yr), 7, 31) AS latest_snapshot FROM episodes GROUP BY council),
+spell_episodes AS (
+  SELECT e.*, s.spell_number FROM episodes e JOIN episode_spells s USING (council, child_id, episode_id)),
 entry AS (
-  SELECT council, child_id FROM episodes GROUP BY council, child_id),
+  SELECT council, child_id, spell_number FROM spell_episodes GROUP BY council, child_id, spell_number),
 accommodated AS (
-  SELECT council, child_id, min(placement_start) AS first_accommodated
-  FROM placements WHERE placement_type <> 'HOME' GROUP BY council, child_id),
+  SELECT p.council, p.child_id, s.spell_number, min(p.placement_start) AS first_accommodated
+  FROM placements p JOIN episode_spells s USING (council, child_id, episode_id)
+  WHERE p.placement_type <> 'HOME' GROUP BY ALL),
 candidates AS (
-  SELECT council, child_id, milestone_date AS date, 0 AS priority, route
-  FROM milestones WHERE milestone = 'GRANTED' AND milestone_date IS NOT NULL
+  SELECT m.council, m.child_id, s.spell_number, m.milestone_date AS date, 0 AS priority, m.route
+  FROM milestones m JOIN episode_spells s USING (council, child_id, episode_id)
+  WHERE m.milestone = 'GRANTED' AND m.milestone_date IS NOT NULL
   UNION ALL
-  SELECT council, child_id, episode_end, 1,
+  SELECT council, child_id, spell_number, episode_end, 1,
          CASE destination WHEN 'HOME' THEN 'HOME' WHEN 'KIN_ORDER' THEN 'KCO' ELSE 'ADOPTION' END
-  FROM episodes WHERE episode_end IS NOT NULL AND destination IN ('HOME', 'KIN_ORDER', 'ADOPTED')),
+  FROM spell_episodes WHERE episode_end IS NOT NULL AND destination IN ('HOME', 'KIN_ORDER', 'ADOPTED')),
 permanence AS (
-  SELECT council, child_id, date AS permanence_date, route AS permanence_route FROM (
-    SELECT *, row_number() OVER (PARTITION BY council, child_id ORDER BY date, priority, route) AS rn FROM candidates)
+  SELECT council, child_id, spell_number, date AS permanence_date, route AS permanence_route FROM (
+    SELECT *, row_number() OVER (PARTITION BY council, child_id, spell_number ORDER BY date, priority, route) AS rn
+    FROM candidates)
   WHERE rn = 1),
 exits AS (
-  SELECT council, child_id, min(episode_end) AS first_exit FROM episodes
+  SELECT council, child_id, spell_number, min(episode_end) AS first_exit FROM spell_episodes
   WHERE episode_end IS NOT NULL AND destination IS NOT NULL AND destination NOT IN ('HOME', 'KIN_ORDER', 'ADOPTED')
-  GROUP BY council, child_id)
-SELECT e.council, e.child_id, a.first_accommodated, p.permanence_date, p.permanence_route,
+  GROUP BY ALL)
+SELECT e.council, e.child_id, e.spell_number, a.first_accommodated,
+       CASE WHEN x.first_exit IS NULL OR p.permanence_date <= x.first_exit THEN p.permanence_date END AS permanence_date,
+       CASE WHEN x.first_exit IS NULL OR p.permanence_date <= x.first_exit THEN p.permanence_route END AS permanence_route,
        CASE WHEN p.permanence_date IS NULL OR x.first_exit < p.permanence_date THEN x.first_exit END AS exit_date,
        s.latest_snapshot
 FROM entry e
 JOIN snapshot s USING (council)
-LEFT JOIN accommodated a USING (council, child_id)
-LEFT JOIN permanence p USING (council, child_id)
-LEFT JOIN exits x USING (council, child_id);
+LEFT JOIN accommodated a USING (council, child_id, spell_number)
+LEFT JOIN permanence p USING (council, child_id, spell_number)
+LEFT JOIN exits x USING (council, child_id, spell_number);
 
 CREATE TABLE cohort AS
 SELECT j.council, year(first_accommodated) + CASE WHEN month(first_accommodated) >= 8 THEN 1 ELSE 0 END AS cohort_year,

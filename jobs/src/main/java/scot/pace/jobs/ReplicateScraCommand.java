@@ -23,7 +23,7 @@ import scot.pace.measure.ScraReplication;
 @Command(
     name = "replicate-scra",
     description = "Print and store (gold_scra_replication, with the run id) the SCRA headline table for"
-        + " the cohorts and follow-up given, by the naive method and by Kaplan-Meier / Aalen-Johansen,"
+        + " the cohorts and follow-up given, by the naive method and by the cumulative incidence (Aalen-Johansen, leaving care competing),"
         + " beside the published figures. Needs `pace build` first.")
 final class ReplicateScraCommand extends PaceCommand {
   @Option(names = "--cohorts", paramLabel = "YYYY[-YYYY]", required = true,
@@ -78,16 +78,20 @@ final class ReplicateScraCommand extends PaceCommand {
       List<Row> rows = table.collectAsList();
       out().printf(Locale.ROOT, "SCRA replication %s: %s cohorts %d-%d, %s, follow-up %d days%n", runId,
           chosen.label(), years.from(), years.to(), councilCode == null ? "Scotland" : councilCode, days);
-      out().printf(Locale.ROOT, "%-70s %14s %16s %10s%n", "measure", "naive (n)", "KM/AJ (n)", "published");
+      out().printf(Locale.ROOT, "%-70s %14s %16s %10s%n", "measure", "naive (n)", "estimate (n)", "published");
       for (Row row : rows) {
         out().printf(Locale.ROOT, "%-70s %14s %16s %10s%n", row.getString(0), value(row, 1, 2), value(row, 3, 4),
             format(row.getString(0), row.getDouble(5)));
+        out().printf(Locale.ROOT, "    %s%n", row.getString(6));
       }
+      out().println("Estimate: cumulative incidence (Aalen-Johansen), leaving care competing; home supervision"
+          + " orders by Kaplan-Meier of their duration.");
       table.withColumn("run_id", lit(runId)).withColumn("population", lit(chosen.label()))
           .withColumn("cohort_from", lit(years.from())).withColumn("cohort_to", lit(years.to()))
           .withColumn("follow_up_days", lit(days)).withColumn("council", lit(councilCode == null ? "S92000003" : councilCode))
           .withColumn("created_at", current_timestamp())
-          .coalesce(1).write().format("delta").mode("append").save(theLake.table(ScraReplication.TABLE));
+          .coalesce(1).write().format("delta").mode("append").option("mergeSchema", "true")
+          .save(theLake.table(ScraReplication.TABLE));
       out().println("Stored in " + ScraReplication.TABLE + " with run_id " + runId
           + (atRun == null ? "" : ", from the tables as run " + atRun + " left them"));
       Map<String, Long> versions = new TreeMap<>(read);

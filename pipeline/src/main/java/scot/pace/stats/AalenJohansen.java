@@ -115,6 +115,12 @@ public final class AalenJohansen {
       incidence[step] = cumulative.clone();
       allFree[step] = free;
       for (int k = 1; k <= causes; k++) {
+        if (d[k] == 0 && step > 0) {
+          // F_k and its variance change only at times of outcome k. Recomputing would differ in the
+          // last bit, and R's quantile rule, which drops repeated values, would then see a new step.
+          standardError[step][k] = standardError[step - 1][k];
+          continue;
+        }
         double f = cumulative[k];
         double variance = squares[k] + 2 * f * products[k] + f * f * slopes + risk * riskIncidence[k] * riskIncidence[k];
         standardError[step][k] = Math.sqrt(Math.max(variance, 0));

@@ -108,13 +108,28 @@ class JourneysTest {
   }
 
   @Test
-  void theFirstPermanenceCountsAndTheReentryIsTheBalancingMeasure() {
-    Row returned = journey("returned");
+  void aReturnHomeEndsTheFirstSpellAndTheReentryIsTheBalancingMeasure() {
+    Row returned = spell("returned", 1);
     assertEquals(Date.valueOf("2019-06-30"), returned.getAs("permanence_date"));
     assertEquals("HOME", returned.getAs("permanence_route"));
-    assertNull(returned.getAs("exit_date"), "the later exit comes after permanence");
+    assertNull(returned.getAs("exit_date"), "the later exit belongs to the second spell");
     assertTrue(returned.<Boolean>getAs("reentered_within_12m"));
     assertEquals(Date.valueOf("2018-10-01"), returned.getAs("first_accommodated"));
+  }
+
+  @Test
+  void aChildWhoComesBackIntoCareHasASecondSpellWithItsOwnOriginAndOutcome() {
+    Row second = spell("returned", 2);
+    assertEquals(Date.valueOf("2020-02-01"), second.getAs("first_looked_after"));
+    assertEquals(Date.valueOf("2020-02-01"), second.getAs("first_accommodated"));
+    assertNull(second.getAs("permanence_date"));
+    assertEquals(Date.valueOf("2020-07-01"), second.getAs("exit_date"));
+    assertEquals("OTHER_LA", second.getAs("exit_kind"));
+    assertEquals(1, (int) second.getAs("placement_count"), "only the second spell's placement");
+    assertFalse(second.<Boolean>getAs("reentered_within_12m"));
+    assertEquals(2L, journeys.where("child_key = '" + ChildKey.of(KEY.secret(), LA, "returned") + "'").count());
+    assertEquals(1L, journeys.where("child_key = '" + ChildKey.of(KEY.secret(), LA, "kin") + "'").count(),
+        "a permanence order ends the spell; the episode going on after it starts no new one");
   }
 
   @Test
@@ -139,9 +154,16 @@ class JourneysTest {
     Dataset<Row> summary = TimeToPermanence.summary(TimeToPermanence.grouped(CohortOutcomes.of(journeys, firstYears)));
     Row cohort2020 = summary.where("population = 'accommodated' AND council = '" + LA + "' AND cohort_year = 2020"
         + " AND age_band = 'all'").first();
-    assertEquals(1L, (long) cohort2020.<Long>getAs("children"), "adopted, accommodated 2019-09-01, alone");
+    assertEquals(2L, (long) cohort2020.<Long>getAs("children"),
+        "adopted (accommodated 2019-09-01) and the second spell of returned (2020-02-01)");
+    assertEquals(1L, (long) cohort2020.<Long>getAs("later_spells"));
     assertEquals(1L, (long) cohort2020.<Long>getAs("events"));
-    assertEquals(699.0, cohort2020.<Double>getAs("median_days"), 0, "2019-09-01 to 2021-07-31");
+    assertEquals(1L, (long) cohort2020.<Long>getAs("competing"));
+    assertNull(cohort2020.getAs("within_2y"), "followed 699 days at most: no figure at two years");
+    assertNull(cohort2020.getAs("within_2y_interval"));
+    assertEquals(699.0, cohort2020.<Double>getAs("median_days"), 0,
+        "the incidence ends on 0.5 at day 699 (2019-09-01 to 2021-07-31): R's rule gives 699");
+    assertTrue(cohort2020.<Boolean>getAs("history_incomplete"), "the council's second cohort year");
     Row cohort2019 = summary.where("population = 'accommodated' AND council = '" + LA + "' AND cohort_year = 2019"
         + " AND age_band = 'all'").first();
     assertEquals(3L, (long) cohort2019.<Long>getAs("children"), "returned, kin and waiting");
@@ -161,17 +183,27 @@ class JourneysTest {
     assertEquals(3L, (long) cohort2019.<Long>getAs("children"));
     assertEquals(0L, (long) cohort2019.<Long>getAs("recommended"));
     assertEquals(0.0, cohort2019.<Double>getAs("within_26w"), 0);
+    assertEquals("clopper-pearson", cohort2019.getAs("within_26w_interval"),
+        "0 of 3, every child followed past 26 weeks: the exact interval, not 0% [0%, 0%]");
+    assertEquals(0.0, cohort2019.<Double>getAs("within_26w_lower"), 0);
+    assertEquals(0.7076, cohort2019.<Double>getAs("within_26w_upper"), 1e-4, "binom.test(0, 3)");
     Row cohort2020 = rows.get(1);
+    assertEquals(2L, (long) cohort2020.<Long>getAs("children"), "adopted, and returned's second spell");
     assertEquals(1L, (long) cohort2020.<Long>getAs("recommended"), "2019-09-01 to 2020-03-01: 182 days, 26 weeks");
-    assertEquals(26.0, cohort2020.<Double>getAs("median_weeks"), 0);
-    assertEquals(1.0, cohort2020.<Double>getAs("within_26w"), 0);
-    assertEquals(1.0, cohort2020.<Double>getAs("within_aim"), 0);
+    assertEquals(26.0, cohort2020.<Double>getAs("median_weeks"), 0, "the incidence ends on 0.5 at day 182");
+    assertEquals(0.5, cohort2020.<Double>getAs("within_26w"), 1e-12,
+        "returned's second spell left care after 151 days with no recommendation: it competes");
+    assertEquals(0.5, cohort2020.<Double>getAs("within_aim"), 1e-12);
     assertEquals(0.7, cohort2020.<Double>getAs("aim_share"), 0);
   }
 
   static Row journey(String childId) {
+    return spell(childId, 1);
+  }
+
+  static Row spell(String childId, int number) {
     String key = ChildKey.of(KEY.secret(), LA, childId);
-    return journeys.where("child_key = '" + key + "'").first();
+    return journeys.where("child_key = '" + key + "' AND spell_number = " + number).first();
   }
 
   static Dataset<Row> frame(ReturnFile file, List<Row> rows) {

@@ -54,14 +54,14 @@ class PaceAimsTest {
     // recommendation; d: began too late (2019-12-01) to be followed two years; e: recommended after
     // 800 days, outside the window.
     Dataset<Row> journeys = spark.createDataFrame(List.of(
-            RowFactory.create(LA, "a", d("2017-09-01"), d("2018-10-06"), SNAPSHOT),
-            RowFactory.create(LA, "b", d("2017-09-01"), d("2019-11-10"), SNAPSHOT),
-            RowFactory.create(LA, "c", d("2018-01-01"), null, SNAPSHOT),
-            RowFactory.create(LA, "d", d("2019-12-01"), null, SNAPSHOT),
-            RowFactory.create(LA, "e", d("2018-03-01"), null, SNAPSHOT),
-            RowFactory.create(LA, "early", d("2016-03-01"), null, SNAPSHOT)),
-        StructType.fromDDL("council STRING, child_key STRING, home_order_start DATE, home_order_end DATE,"
-            + " latest_snapshot DATE"));
+            RowFactory.create(LA, "a", 1, d("2017-09-01"), d("2018-10-06"), SNAPSHOT),
+            RowFactory.create(LA, "b", 1, d("2017-09-01"), d("2019-11-10"), SNAPSHOT),
+            RowFactory.create(LA, "c", 1, d("2018-01-01"), null, SNAPSHOT),
+            RowFactory.create(LA, "d", 1, d("2019-12-01"), null, SNAPSHOT),
+            RowFactory.create(LA, "e", 1, d("2018-03-01"), null, SNAPSHOT),
+            RowFactory.create(LA, "early", 1, d("2016-03-01"), null, SNAPSHOT)),
+        StructType.fromDDL("council STRING, child_key STRING, spell_number INT, home_order_start DATE,"
+            + " home_order_end DATE, latest_snapshot DATE"));
     Dataset<Row> milestones = milestones(new Object[] {"b", "REC", "2019-01-14"},
         new Object[] {"e", "REC", "2020-05-20"}, new Object[] {"c", "PANEL", "2018-06-01"});
 

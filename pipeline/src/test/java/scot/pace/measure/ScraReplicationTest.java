@@ -59,4 +59,25 @@ class ScraReplicationTest {
     assertEquals(2.0 / 3, table.get(4).getDouble(3), 1e-12);
     assertEquals(0.53, table.get(2).getDouble(5), 0, "published beside it");
   }
+
+  @Test
+  void withEveryChildFollowedAChildWhoLeftCareMakesNoDifferenceBetweenTheMethods() {
+    // Followed 2,000 days each: home at 100 days, left care (to another council) at 300, adopted at
+    // 800, still waiting. Over 4 years without permanence: the one who left and the one waiting, 2 of
+    // 4. Treating leaving care as censoring would give S(1461) = 0.75 x 0.5 = 37.5%.
+    Dataset<Row> outcomes = spark.createDataFrame(List.of(
+            RowFactory.create(100, 1, 2000), RowFactory.create(300, 6, 2000), RowFactory.create(800, 5, 2000),
+            RowFactory.create(2000, 0, 2000)),
+        StructType.fromDDL("days INT, cause INT, followable_days INT"));
+    Dataset<Row> noOrders = spark.createDataFrame(List.of(),
+        StructType.fromDDL("home_order_start DATE, home_order_end DATE, latest_snapshot DATE"));
+
+    List<Row> table = ScraReplication.table(outcomes, noOrders, 1461).collectAsList();
+
+    Row over4 = table.get(2);
+    assertEquals(0.5, over4.getDouble(1), 1e-12, "naive");
+    assertEquals(0.5, over4.getDouble(3), 1e-12, "the estimate, leaving care competing");
+    assertEquals("every child followed 1461 days: naive and estimate must agree", over4.getString(6));
+    assertEquals(0.25, table.get(1).getDouble(3), 1e-12, "within 2 years: the return home only");
+  }
 }
