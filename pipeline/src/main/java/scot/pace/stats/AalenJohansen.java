@@ -13,8 +13,9 @@ import java.util.List;
  * <p>Standard errors are R's for the multi-state fit ({@code survfit(Surv(time, state) ~ 1)}):
  * the infinitesimal jackknife, Var F_k(t) = Σ_i (∂F_k(t)/∂w_i)², the derivative of the estimate
  * with respect to child i's case weight. Children who leave the risk set at the same time with the
- * same outcome have the same derivative, and after they leave it changes only through F_k, so the
- * sum is kept as three running sums and costs O(times · causes). Pointwise intervals are R's
+ * same outcome have the same derivative, and after they leave it changes only through F_k (in
+ * proportion to its growth since), so the sum runs over those groups at each time of outcome k.
+ * Pointwise intervals are R's
  * {@code conf.type = "log-log"} on F itself: F^exp(±z·σ/(F·log F)), none where F is 0 or 1.
  */
 public final class AalenJohansen {
@@ -59,11 +60,13 @@ public final class AalenJohansen {
     // The influence of one child still at risk, on S and on each F_k.
     double riskFree = 0;
     double[] riskIncidence = new double[causes + 1];
-    // For the children gone: Σ n A_k², Σ n A_k b and Σ n b², where a child gone at time s with
-    // influence (u_0, u_k) there has influence A_k + b F_k(t) on F_k at every t ≥ s.
-    double[] squares = new double[causes + 1];
-    double[] products = new double[causes + 1];
-    double slopes = 0;
+    // The children gone, one entry per time and outcome: how many, their influence on each F_k when
+    // they left, F_k then, and the slope b with which their influence moves with F_k afterwards.
+    int[] goneCount = new int[sorted.length];
+    double[][] goneInfluence = new double[sorted.length][];
+    double[][] goneIncidence = new double[sorted.length][];
+    double[] goneSlope = new double[sorted.length];
+    int gone = 0;
     int risk = total;
     int i = 0;
     for (int step = 0; step < distinct; step++) {
@@ -91,15 +94,16 @@ public final class AalenJohansen {
         }
         int hadOutcome = cause > 0 ? 1 : 0;
         double freeInfluence = riskFree * (1 - hazard) - free * (hadOutcome - hazard) / risk;
-        double slope = nextFree > 0 ? freeInfluence / nextFree : 0;
+        double[] influence = new double[causes + 1];
         for (int k = 1; k <= causes; k++) {
           double share = d[k] / (double) risk;
-          double influence = riskIncidence[k] + riskFree * share + free * ((cause == k ? 1 : 0) - share) / risk;
-          double intercept = influence - slope * next[k];
-          squares[k] += d[cause] * intercept * intercept;
-          products[k] += d[cause] * intercept * slope;
+          influence[k] = riskIncidence[k] + riskFree * share + free * ((cause == k ? 1 : 0) - share) / risk;
         }
-        slopes += d[cause] * slope * slope;
+        goneCount[gone] = d[cause];
+        goneInfluence[gone] = influence;
+        goneIncidence[gone] = next;
+        goneSlope[gone] = nextFree > 0 ? freeInfluence / nextFree : 0;
+        gone++;
       }
       for (int k = 1; k <= causes; k++) {
         riskIncidence[k] += riskFree * d[k] / risk - free * d[k] / ((double) risk * risk);
@@ -112,7 +116,7 @@ public final class AalenJohansen {
       risk -= leaving;
       cumulative = next;
       free = nextFree;
-      incidence[step] = cumulative.clone();
+      incidence[step] = cumulative;
       allFree[step] = free;
       for (int k = 1; k <= causes; k++) {
         if (d[k] == 0 && step > 0) {
@@ -121,9 +125,14 @@ public final class AalenJohansen {
           standardError[step][k] = standardError[step - 1][k];
           continue;
         }
-        double f = cumulative[k];
-        double variance = squares[k] + 2 * f * products[k] + f * f * slopes + risk * riskIncidence[k] * riskIncidence[k];
-        standardError[step][k] = Math.sqrt(Math.max(variance, 0));
+        // Summed term by term, as R does: each term is small where F_k nears 0 or 1, and an expanded
+        // form would leave rounding noise that the log-log interval there magnifies.
+        double variance = risk * riskIncidence[k] * riskIncidence[k];
+        for (int g = 0; g < gone; g++) {
+          double now = goneInfluence[g][k] + goneSlope[g] * (cumulative[k] - goneIncidence[g][k]);
+          variance += goneCount[g] * now * now;
+        }
+        standardError[step][k] = Math.sqrt(variance);
       }
     }
   }
