@@ -40,8 +40,13 @@ class PaceCliTest {
     assertTrue(demo.out().contains("ingest done in"), demo.out());
     assertTrue(demo.out().contains("6 returns loaded"), demo.out());
     assertTrue(demo.out().contains("Delta lake:           " + dir.resolve("work").resolve("lake")), demo.out());
-    assertTrue(Files.isDirectory(dir.resolve("work/returns/S12000024_2018")) == false);
-    assertTrue(Files.isDirectory(dir.resolve("work/returns/S12000048_2022")));
+    try (var folders = Files.list(dir.resolve("work/returns"))) {
+      assertEquals(List.of("S12000023_2022", "S12000023_2023", "S12000023_2024", "S12000048_2022", "S12000048_2023",
+          "S12000048_2024"), folders.map(p -> p.getFileName().toString()).sorted().toList(),
+          "one return per configured council and year, and no other");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     assertTrue(Files.isRegularFile(dir.resolve("work/truth/outcomes_S12000048.csv")));
   }
 

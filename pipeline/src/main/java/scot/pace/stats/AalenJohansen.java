@@ -83,9 +83,12 @@ public final class AalenJohansen {
         i++;
       }
       double hazard = (leaving - d[0]) / (double) risk;
+      // In R's order of operations (survfitci.c: p = p %*% H, H[0][k] = d_k / n, H[0][0] = 1 - d / n),
+      // so that an estimate that should be exactly 0.5 rounds as R's does: R compares the curve's
+      // largest value with 0.5 without a tolerance.
       double[] next = cumulative.clone();
       for (int k = 1; k <= causes; k++) {
-        next[k] += free * d[k] / risk;
+        next[k] += free * (d[k] / (double) risk);
       }
       double nextFree = free * (1 - hazard);
       for (int cause = 0; cause <= causes; cause++) {

@@ -13,11 +13,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import scot.pace.lake.BronzeTables;
-import scot.pace.lake.LakeSession;
 import scot.pace.measure.CohortOutcomes;
 import scot.pace.measure.TimeToPermanence;
 import scot.pace.returns.ReturnFile;
@@ -35,7 +33,7 @@ class JourneysTest {
 
   @BeforeAll
   static void build() {
-    spark = LakeSession.local("local[2]", "JourneysTest", 2);
+    spark = scot.pace.SharedSpark.session();
     childAdoptedOnTheSnapshotDay();
     childWhoWentHomeAndCameBackWithinAYear();
     childOnAPermanenceOrderWithKin();
@@ -51,10 +49,6 @@ class JourneysTest {
         .cache();
   }
 
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   static void childAdoptedOnTheSnapshotDay() {
     children.add(child("adopted", "2018-01-10", 2020));

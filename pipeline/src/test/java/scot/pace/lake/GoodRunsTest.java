@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,13 +19,9 @@ class GoodRunsTest {
 
   @BeforeAll
   static void start() {
-    spark = LakeSession.local("local[2]", "GoodRunsTest", 2);
+    spark = scot.pace.SharedSpark.session();
   }
 
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   static RunLog run(String id, String command, String status, int minute, long goldVersion) {
     Instant start = Instant.parse("2026-11-01T02:00:00Z").plusSeconds(60L * minute);

@@ -17,7 +17,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -47,13 +46,9 @@ class ReturnIngestTest {
     new SyntheticReturns(TestCouncils.parameters(), TestCouncils.three())
         .write(returns, dir.resolve("truth"), List.of(TestCouncils.ORKNEY, TestCouncils.DUNDEE), 2021, 2023);
     lake = Lake.at(dir.resolve("lake"));
-    spark = LakeSession.local("local[2]", "ReturnIngestTest", 2);
+    spark = scot.pace.SharedSpark.session();
   }
 
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   static IngestReport ingest(String runId) {
     return new ReturnIngest(spark, lake, TestCouncils.three(), dir.resolve("staging"))

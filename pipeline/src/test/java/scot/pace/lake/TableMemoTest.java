@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,13 +20,9 @@ class TableMemoTest {
 
   @BeforeAll
   static void start() {
-    spark = LakeSession.local("local[2]", "TableMemoTest", 2);
+    spark = scot.pace.SharedSpark.session();
   }
 
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   static IngestManifest.Entry loaded(String returnKey, String fingerprint) {
     return new IngestManifest.Entry("run", returnKey, returnKey, "S12000023", 2021, "children.csv", "/r/children.csv",

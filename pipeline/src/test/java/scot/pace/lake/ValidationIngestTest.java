@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,13 +34,9 @@ class ValidationIngestTest {
 
   @BeforeAll
   static void start() {
-    spark = LakeSession.local("local[2]", "ValidationIngestTest", 2);
+    spark = scot.pace.SharedSpark.session();
   }
 
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   static IngestReport ingest(Path returns, Lake lake, String runId) {
     return new ReturnIngest(spark, lake, TestCouncils.three(), dir.resolve("staging"), 0.05)

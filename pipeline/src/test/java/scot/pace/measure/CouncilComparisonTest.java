@@ -13,10 +13,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import scot.pace.lake.LakeSession;
 import scot.pace.stats.FunnelLimits;
 import scot.pace.stats.Overdispersion;
 
@@ -32,7 +30,7 @@ class CouncilComparisonTest {
 
   @BeforeAll
   static void build() {
-    spark = LakeSession.local("local[2]", "CouncilComparisonTest", 2);
+    spark = scot.pace.SharedSpark.session();
     List<Row> rows = new ArrayList<>(List.of(
         RowFactory.create("m", "A", 2020, 10L, 100L), RowFactory.create("m", "B", 2020, 30L, 100L),
         RowFactory.create("m", "C", 2020, 16L, 200L), RowFactory.create("m", "D", 2020, 64L, 400L),
@@ -47,10 +45,6 @@ class CouncilComparisonTest {
     limits = result.limits().where("year = 2020").orderBy("n").collectAsList();
   }
 
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   /** The smoothed exact limit, worked from commons-math3's binomial quantiles. */
   static double exactLimit(double p0, int n, double p) {

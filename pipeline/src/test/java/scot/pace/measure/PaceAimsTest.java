@@ -12,10 +12,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import scot.pace.lake.LakeSession;
 
 /** PACE Aim 1, Aim 2's shares, the later stages and the children still waiting, on worked cases. */
 class PaceAimsTest {
@@ -25,13 +23,9 @@ class PaceAimsTest {
 
   @BeforeAll
   static void start() {
-    spark = LakeSession.local("local[2]", "PaceAimsTest", 2);
+    spark = scot.pace.SharedSpark.session();
   }
 
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   static Date d(String date) {
     return date == null ? null : Date.valueOf(date);

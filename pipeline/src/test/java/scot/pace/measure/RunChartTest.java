@@ -13,10 +13,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import scot.pace.lake.LakeSession;
 
 /**
  * Run charts of hand-made series: a council whose waits fell from about 100 weeks to about 65
@@ -33,7 +31,7 @@ class RunChartTest {
 
   @BeforeAll
   static void build() {
-    spark = LakeSession.local("local[2]", "RunChartTest", 2);
+    spark = scot.pace.SharedSpark.session();
     List<Row> journeys = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       // Baseline: 90 and 110 weeks in turn, a month apart from January 2018; median 100.
@@ -63,10 +61,6 @@ class RunChartTest {
     return RowFactory.create(council, key, Date.valueOf(recommended.minusDays(7L * weeks)), Date.valueOf(recommended));
   }
 
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   static Row phase(String council, String phase, String against) {
     return phases.where("council = '" + council + "' AND phase = '" + phase + "' AND against = '" + against + "'")

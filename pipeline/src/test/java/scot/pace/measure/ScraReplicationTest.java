@@ -9,10 +9,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import scot.pace.lake.LakeSession;
 
 /** The SCRA table on a cohort small enough to work by hand. */
 class ScraReplicationTest {
@@ -20,13 +18,9 @@ class ScraReplicationTest {
 
   @BeforeAll
   static void start() {
-    spark = LakeSession.local("local[2]", "ScraReplicationTest", 2);
+    spark = scot.pace.SharedSpark.session();
   }
 
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   @Test
   void naiveAndEstimatedFiguresOfAWorkedCohort() {

@@ -15,11 +15,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import scot.pace.lake.BronzeTables;
-import scot.pace.lake.LakeSession;
 import scot.pace.returns.ReturnFile;
 
 /**
@@ -34,7 +32,7 @@ class RuleCatalogueTest {
 
   @BeforeAll
   static void validateEveryExample() {
-    spark = LakeSession.local("local[2]", "RuleCatalogueTest", 2);
+    spark = scot.pace.SharedSpark.session();
     Map<ReturnFile, List<Row>> rows = new EnumMap<>(ReturnFile.class);
     for (ReturnFile file : ReturnFile.values()) {
       rows.put(file, new ArrayList<>());
@@ -52,10 +50,6 @@ class RuleCatalogueTest {
     }
   }
 
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   @Test
   void theCatalogueHasAtLeastFortyRulesWithUniqueIds() {
