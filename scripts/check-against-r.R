@@ -49,7 +49,8 @@ figures <- function(g) {
   n <- nrow(g)
   state <- factor(ifelse(g$cause == 0, "censor", ifelse(g$cause <= 5, "perm", "left")),
                   levels = c("censor", "perm", "left"))
-  fit <- survfit(Surv(g$days, state) ~ 1, conf.type = "log-log")
+  # survfit's own log-log step warns (NaNs produced) where a share is 0 or 1; it then gives NA, as expected.
+  fit <- suppressWarnings(survfit(Surv(g$days, state) ~ 1, conf.type = "log-log"))
   if (is.null(fit$states)) stop("not a multi-state fit")
   out <- list()
   for (t in c(730, 1461)) {
@@ -84,7 +85,7 @@ figures <- function(g) {
   out$median_lower_days <- findq(x, c(0, fit$upper[, column]), 0.5, rtol)
   out$median_upper_days <- findq(x, c(0, fit$lower[, column]), 0.5, rtol)
 
-  km <- survfit(Surv(g$days, g$cause >= 1 & g$cause <= 5) ~ 1, conf.type = "log-log")
+  km <- suppressWarnings(survfit(Surv(g$days, g$cause >= 1 & g$cause <= 5) ~ 1, conf.type = "log-log"))
   for (t in c(730, 1461)) {
     suffix <- if (t == 730) "2y" else "4y"
     index <- max(c(0, which(km$time <= t)))

@@ -44,7 +44,7 @@ sealed interface Disclosure {
   }
 
   /**
-   * An estimated share of {@code basis} children (Kaplan-Meier, or a plain share of them), with its
+   * An estimated share of {@code basis} children (a cumulative incidence, or a plain share of them), with its
    * interval: withheld when the count it stands for, or the rest, would be small.
    */
   record Estimate(String share, String basis, List<String> interval) implements Disclosure {

@@ -56,7 +56,7 @@ public final class RunExport {
   static final String RESTRICTED = "restricted";
   static final String MANIFEST = "manifest.json";
   /** The layout of an export; raise it when what an export holds changes, so older ones are not reused. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
   private static final String FORMAT_KEY = "exportFormat";
   /** The council's own rows in its restricted notebook: table, rows kept, sort. */
   private static final List<String[]> OWN_TABLES = List.of(
