@@ -203,7 +203,8 @@ class ExportTest {
         return line.substring(2).trim().split(" ")[0];
       }
     }
-    throw new AssertionError("this test needs " + command + ": apt-get install jupyter-nbconvert (.ci/run does)");
+    ExternalTool.require(false, command, "apt-get install jupyter-nbconvert python3-nbformat");
+    throw new IllegalStateException("not reached");
   }
 
   static void run(List<String> command) throws Exception {

@@ -106,9 +106,10 @@ class ReportTest {
    */
   @Test
   void theNationalPageLoadsInHeadlessChromiumWithEveryImage() throws Exception {
-    String browser = Stream.of("chromium", "chromium-browser", "google-chrome")
-        .filter(ReportTest::onPath).findFirst()
-        .orElseThrow(() -> new AssertionError("this test needs Chromium: apt-get install chromium (.ci/run does)"));
+    java.util.Optional<String> found = Stream.of("chromium", "chromium-browser", "google-chrome")
+        .filter(ReportTest::onPath).findFirst();
+    ExternalTool.require(found.isPresent(), "Chromium", "apt-get install chromium");
+    String browser = found.orElseThrow();
     Path index = out.resolve("report/index.html");
     Path probe = index.resolveSibling("probe.html");
     String check = "<script>window.addEventListener('error', function (e) { document.body.setAttribute('data-errors',"

@@ -38,13 +38,7 @@ class AalenJohansenTest {
 
   /** Twelve children with ties, censoring and both outcomes; R's values printed with %.15g. */
   private static List<Outcome> twelve() {
-    int[] days = {1, 2, 2, 3, 4, 4, 5, 6, 7, 8, 8, 9};
-    int[] causes = {1, 2, 0, 1, 1, 0, 2, 1, 0, 1, 1, 2};
-    List<Outcome> outcomes = new ArrayList<>();
-    for (int i = 0; i < days.length; i++) {
-      outcomes.add(new Outcome(days[i], causes[i]));
-    }
-    return outcomes;
+    return outcomes(new int[] {1, 2, 2, 3, 4, 4, 5, 6, 7, 8, 8, 9}, new int[] {1, 2, 0, 1, 1, 0, 2, 1, 0, 1, 1, 2});
   }
 
   private static List<Outcome> outcomes(int[] days, int[] causes) {
