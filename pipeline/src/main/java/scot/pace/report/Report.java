@@ -576,6 +576,7 @@ public final class Report {
     List<List<String>> table = new ArrayList<>();
     table.add(List.of("cohort", "children accommodated", "recommended", "median weeks", "within 26 weeks",
         "within the aim of " + council.aimWeeks() + " weeks", "target share"));
+    boolean marked = false;
     for (Row row : data.aim2()) {
       if (!row.<String>getAs("council").equals(council.code())) {
         continue;
@@ -588,13 +589,20 @@ public final class Report {
       Double within26 = row.getAs("within_26w");
       Double withinAim = row.getAs("within_aim");
       Double target = row.getAs("aim_share");
-      table.add(List.of(cohort(row.getAs("cohort_year")), sdc.count(children), sdc.count(recommended),
+      boolean early = Boolean.TRUE.equals(row.getAs("history_incomplete"));
+      marked |= early;
+      table.add(List.of(cohort(row.getAs("cohort_year")) + (early ? " *" : ""), sdc.count(children),
+          sdc.count(recommended),
           !ok ? c : median == null ? "not reached" : String.format(Locale.UK, "%.1f", median),
           !ok ? c : within26 == null ? "" : estimate(within26, children),
           !ok ? c : withinAim == null ? "" : estimate(withinAim, children),
           target == null ? "" : pct(target)));
     }
     page.heading(2, "PACE Aim 2: weeks to a permanence recommendation");
+    if (marked) {
+      page.paragraph("Each time a child is accommodated counts. * The council's first three cohort years: a child "
+          + "accommodated again after a spell that ended before the first return counts as a first spell there.");
+    }
     page.table("Each time a child is first accommodated: cumulative incidence of a recommendation; reaching "
         + "permanence or leaving care first competes, those still waiting are censored", table);
     HtmlPage.writeCsv(tables.resolve("aim2.csv"), table);
