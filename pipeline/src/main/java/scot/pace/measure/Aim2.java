@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -106,16 +107,13 @@ public final class Aim2 {
     ShareEstimate at26 = ShareEstimate.at(fit, RECOMMENDED, 182, 0.95);
     double median = fit.quantile(RECOMMENDED, 0.5).estimate();
     long recommended = outcomes.stream().filter(o -> o.cause() == RECOMMENDED).count();
-    return List.of(RowFactory.create(group.getString(0), group.getInt(1), group.get(3), (long) outcomes.size(),
-        recommended, Double.isNaN(median) ? null : median / 7, orNull(at26.estimate()),
-        orNull(at26.standardError()), orNull(at26.lower()), orNull(at26.upper()), at26.methodLabel(), aimWeeks,
-        fit.longest() >= aimWeeks * 7 ? fit.incidence(RECOMMENDED, aimWeeks * 7) : null,
-        group.isNullAt(5) ? null : group.getDouble(5))).iterator();
+    List<Object> values = new ArrayList<>(Arrays.asList(group.getString(0), group.getInt(1), group.get(3),
+        (long) outcomes.size(), recommended, Double.isNaN(median) ? null : median / 7));
+    values.addAll(Arrays.asList(at26.columns()));
+    values.addAll(Arrays.asList(aimWeeks, fit.longest() >= aimWeeks * 7 ? fit.incidence(RECOMMENDED, aimWeeks * 7) : null,
+        group.isNullAt(5) ? null : group.getDouble(5)));
+    return List.of(RowFactory.create(values.toArray())).iterator();
   }
 
   private static final int RECOMMENDED = 1;
-
-  private static Double orNull(double value) {
-    return Double.isNaN(value) ? null : value;
-  }
 }

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.struct;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -227,23 +228,22 @@ public final class TimeToPermanence {
         years += days / 365.25;
       }
     }
-    Object[] values = {
-      group.get(0), group.get(1), group.get(2), group.get(3), group.get(5),
-      (long) outcomes.size(), laterSpells, events, competing, outcomes.size() - events - competing,
-      orNull(at2.estimate()), orNull(at2.standardError()), orNull(at2.lower()), orNull(at2.upper()), at2.methodLabel(),
-      seen(fit.incidence(LEFT_CARE, TWO_YEARS), longest, TWO_YEARS), seen(fit.noOutcome(TWO_YEARS), longest, TWO_YEARS),
-      orNull(at4.estimate()), orNull(at4.standardError()), orNull(at4.lower()), orNull(at4.upper()), at4.methodLabel(),
-      seen(fit.incidence(LEFT_CARE, FOUR_YEARS), longest, FOUR_YEARS),
-      seen(fit.noOutcome(FOUR_YEARS), longest, FOUR_YEARS),
-      orNull(median.estimate()), orNull(median.lower()), orNull(median.upper()),
-      seen(1 - causeSpecific.survival(TWO_YEARS), longest, TWO_YEARS),
-      seen(1 - causeSpecific.survival(FOUR_YEARS), longest, FOUR_YEARS),
-      orNull(causeSpecific.median().estimate()),
-      followed2, followed2 == 0 ? null : within2 / (double) followed2,
-      followed4, followed4 == 0 ? null : over4 / (double) followed4,
-      reached, reached == 0 ? null : years / reached
-    };
-    return List.of(RowFactory.create(values)).iterator();
+    List<Object> values = new ArrayList<>(Arrays.asList(group.get(0), group.get(1), group.get(2), group.get(3), group.get(5),
+        (long) outcomes.size(), laterSpells, events, competing, outcomes.size() - events - competing));
+    values.addAll(Arrays.asList(at2.columns()));
+    values.add(seen(fit.incidence(LEFT_CARE, TWO_YEARS), longest, TWO_YEARS));
+    values.add(seen(fit.noOutcome(TWO_YEARS), longest, TWO_YEARS));
+    values.addAll(Arrays.asList(at4.columns()));
+    values.add(seen(fit.incidence(LEFT_CARE, FOUR_YEARS), longest, FOUR_YEARS));
+    values.add(seen(fit.noOutcome(FOUR_YEARS), longest, FOUR_YEARS));
+    values.addAll(Arrays.asList(orNull(median.estimate()), orNull(median.lower()), orNull(median.upper()),
+        seen(1 - causeSpecific.survival(TWO_YEARS), longest, TWO_YEARS),
+        seen(1 - causeSpecific.survival(FOUR_YEARS), longest, FOUR_YEARS),
+        orNull(causeSpecific.median().estimate()),
+        followed2, followed2 == 0 ? null : within2 / (double) followed2,
+        followed4, followed4 == 0 ? null : over4 / (double) followed4,
+        reached, reached == 0 ? null : years / reached));
+    return List.of(RowFactory.create(values.toArray())).iterator();
   }
 
   private static Iterator<Row> curveRows(Row group) {

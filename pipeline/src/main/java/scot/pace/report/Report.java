@@ -31,6 +31,7 @@ import scot.pace.lake.Lake;
 import scot.pace.measure.CohortOutcomes;
 import scot.pace.measure.RunChart;
 import scot.pace.report.ReportData.CouncilInfo;
+import scot.pace.stats.IntervalMethod;
 import scot.pace.stats.RunRules;
 
 /**
@@ -324,11 +325,11 @@ public final class Report {
       return share;
     }
     String method = row.getAs(column + "_interval");
-    if ("none".equals(method)) {
+    if (IntervalMethod.NONE.label().equals(method)) {
       return share + " (no interval)";
     }
     return share + " (" + pct(row.<Double>getAs(column + "_lower")) + " to " + pct(row.<Double>getAs(column + "_upper"))
-        + ("clopper-pearson".equals(method) ? ", exact" : "") + ")";
+        + (IntervalMethod.CLOPPER_PEARSON.label().equals(method) ? ", exact" : "") + ")";
   }
 
   /** An estimated share of {@code children}, or [c] when it would reveal a small count. */

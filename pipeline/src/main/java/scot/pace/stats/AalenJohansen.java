@@ -253,24 +253,12 @@ public final class AalenJohansen {
       double[] standardError, double noOutcome) {
     /** F_k with its log-log interval at this time. */
     public Interval interval(int cause, double confidence) {
-      return logLog(incidence[cause], standardError[cause], Interval.z(confidence));
+      return Interval.logLog(incidence[cause], standardError[cause], Interval.z(confidence));
     }
   }
 
   private Interval logLog(double share, double error) {
-    return logLog(share, error, z);
-  }
-
-  /** R's {@code survfit_confint(p, se, logse = FALSE, conf.type = "log-log")}. */
-  static Interval logLog(double share, double error, double z) {
-    if (share <= 0 || share >= 1) {
-      return new Interval(share, Double.NaN, Double.NaN);
-    }
-    double logScale = error / share;
-    double half = z * logScale / Math.log(share);
-    double lower = Math.exp(-Math.exp(Math.log(-Math.log(share)) - half));
-    double upper = Math.exp(-Math.exp(Math.log(-Math.log(share)) + half));
-    return new Interval(share, lower, upper);
+    return Interval.logLog(share, error, z);
   }
 
   private void checkCause(int cause) {

@@ -21,4 +21,19 @@ public record Interval(double estimate, double lower, double upper) {
   public static double z(double level) {
     return STANDARD_NORMAL.inverseCumulativeProbability(1 - (1 - level) / 2);
   }
+
+  /**
+   * R's pointwise log-log interval of a share ({@code survfit_confint(p, se, logse = FALSE,
+   * conf.type = "log-log")}): exp(-exp(log(-log p) ∓ z·(se/p)/log p)), which is
+   * p^exp(±z·se/(p·|log p|)); NaN limits where p is 0 or 1, as R gives none there.
+   */
+  public static Interval logLog(double share, double standardError, double z) {
+    if (share <= 0 || share >= 1) {
+      return new Interval(share, Double.NaN, Double.NaN);
+    }
+    double half = z * (standardError / share) / Math.log(share);
+    double lower = Math.exp(-Math.exp(Math.log(-Math.log(share)) - half));
+    double upper = Math.exp(-Math.exp(Math.log(-Math.log(share)) + half));
+    return new Interval(share, lower, upper);
+  }
 }

@@ -147,13 +147,10 @@ public final class KaplanMeier {
 
   private Interval pointwise(int k) {
     double s = survival[k];
-    if (s >= 1 || s <= 0 || Double.isInfinite(greenwood[k])) {
+    if (Double.isInfinite(greenwood[k])) {
       return new Interval(s, Double.NaN, Double.NaN);
     }
-    double se = Math.sqrt(greenwood[k]) / Math.abs(Math.log(s));
-    double lower = Math.pow(s, Math.exp(z * se));
-    double upper = Math.pow(s, Math.exp(-z * se));
-    return new Interval(s, lower, upper);
+    return Interval.logLog(s, s * Math.sqrt(greenwood[k]), z);
   }
 
   private int stepAtOrBefore(int days) {

@@ -26,6 +26,19 @@ public record ShareEstimate(double estimate, double standardError, double lower,
     return new ShareEstimate(interval.estimate(), error, Double.NaN, Double.NaN, IntervalMethod.NONE);
   }
 
+  /**
+   * The five values a gold table stores for the share {@code x}, in the order of its columns
+   * {@code x}, {@code x_se}, {@code x_lower}, {@code x_upper}, {@code x_interval}; null for what
+   * is not known.
+   */
+  public Object[] columns() {
+    return new Object[] {orNull(estimate), orNull(standardError), orNull(lower), orNull(upper), methodLabel()};
+  }
+
+  private static Double orNull(double value) {
+    return Double.isNaN(value) ? null : value;
+  }
+
   /** The method's label, or null for a figure left empty. */
   public String methodLabel() {
     return method == null ? null : method.label();
