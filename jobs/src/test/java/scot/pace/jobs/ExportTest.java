@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import scot.pace.returns.Sha256;
 
 /**
@@ -123,13 +124,14 @@ class ExportTest {
   }
 
   @Test
-  void aReplicationPackRunsAgainToTheSameFigures() throws Exception {
-    PaceCliTest.Result replication = PaceCliTest.pace("replicate-scra", "--config", demo.work.toString(),
+  void aReplicationPackRunsAgainToTheSameFigures(@TempDir Path dir) throws Exception {
+    Path copy = demo.copy(dir.resolve("work"));
+    PaceCliTest.Result replication = PaceCliTest.pace("replicate-scra", "--config", copy.toString(),
         "--cohorts", "2017-2018", "--follow-up", "2y");
     assertEquals(0, replication.exitCode(), replication.err());
     String original = runIdIn(replication.out());
-    Path packs = demo.dir.resolve("packs");
-    PaceCliTest.Result export = PaceCliTest.pace("export", "--config", demo.work.toString(),
+    Path packs = dir.resolve("packs");
+    PaceCliTest.Result export = PaceCliTest.pace("export", "--config", copy.toString(),
         "--run", original, "--out", packs.toString());
     assertEquals(0, export.exitCode(), export.err());
     Path pack = packs.resolve("exports").resolve(original);
@@ -142,7 +144,7 @@ class ExportTest {
     PaceCliTest.Result rerun = PaceCliTest.pace(command.group(1).split(" "));
     assertEquals(0, rerun.exitCode(), rerun.err());
     String repeated = runIdIn(rerun.out());
-    PaceCliTest.Result exportAgain = PaceCliTest.pace("export", "--config", demo.work.toString(),
+    PaceCliTest.Result exportAgain = PaceCliTest.pace("export", "--config", copy.toString(),
         "--run", repeated, "--out", packs.toString());
     assertEquals(0, exportAgain.exitCode(), exportAgain.err());
     assertEquals(figures(pack), figures(packs.resolve("exports").resolve(repeated)),

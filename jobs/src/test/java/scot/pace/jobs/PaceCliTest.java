@@ -15,21 +15,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command line end to end, as a user runs it: demo on a small configuration (two councils,
- * three years), then sql and a second nightly over the same lake.
+ * The command line end to end, as a user runs it: the shared three-council demo, then sql,
+ * validate, replicate-scra and more nightly runs over its lake (those that write, on a copy).
  */
 class PaceCliTest {
-  @TempDir static Path dir;
+  @TempDir Path dir;
+  static ThreeCouncilDemo shared;
   static Path config;
+  static Path work;
   static Result demo;
 
   record Result(int exitCode, String out, String err) {}
 
   @BeforeAll
-  static void runDemo() throws IOException {
-    config = dir.resolve("small.yaml");
-    SmallConfig.write(config, "local[2]", 2022, List.of(SmallConfig.ORKNEY, SmallConfig.PERTH));
-    demo = pace("demo", "--config", config.toString(), "--workdir", dir.resolve("work").toString());
+  static void runDemo() {
+    shared = ThreeCouncilDemo.get();
+    config = shared.config;
+    work = shared.workDir;
+    demo = shared.result;
   }
 
 
@@ -38,22 +41,31 @@ class PaceCliTest {
     assertEquals(0, demo.exitCode(), demo.err());
     assertTrue(demo.out().contains("generate done in"), demo.out());
     assertTrue(demo.out().contains("ingest done in"), demo.out());
-    assertTrue(demo.out().contains("6 returns loaded"), demo.out());
-    assertTrue(demo.out().contains("Delta lake:           " + dir.resolve("work").resolve("lake")), demo.out());
-    try (var folders = Files.list(dir.resolve("work/returns"))) {
-      assertEquals(List.of("S12000023_2022", "S12000023_2023", "S12000023_2024", "S12000048_2022", "S12000048_2023",
-          "S12000048_2024"), folders.map(p -> p.getFileName().toString()).sorted().toList(),
+    assertTrue(demo.out().contains("27 returns loaded"), demo.out());
+    assertTrue(demo.out().contains("Delta lake:           " + work.resolve("lake")), demo.out());
+    List<String> expected = new java.util.ArrayList<>();
+    for (String council : List.of("S12000023", "S12000024", "S12000036", "S12000048")) {
+      for (int year = ThreeCouncilDemo.FIRST_YEAR; year <= 2024; year++) {
+        // Perth and Kinross sends under its former code up to 2018.
+        boolean perth = council.equals("S12000024") || council.equals("S12000048");
+        if (!perth || council.equals("S12000024") == year <= 2018) {
+          expected.add(council + "_" + year);
+        }
+      }
+    }
+    try (var folders = Files.list(work.resolve("returns"))) {
+      assertEquals(expected, folders.map(p -> p.getFileName().toString()).sorted().toList(),
           "one return per configured council and year, and no other");
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    assertTrue(Files.isRegularFile(dir.resolve("work/truth/outcomes_S12000048.csv")));
+    assertTrue(Files.isRegularFile(work.resolve("truth/outcomes_S12000048.csv")));
   }
 
   @Test
   void sqlAnswersFromTheLakeAsATableAndAsCsv() throws IOException {
-    String lake = dir.resolve("work/lake").toString();
-    long lines = Files.readAllLines(dir.resolve("work/returns/S12000023_2023/children.csv")).size() - 1;
+    String lake = work.resolve("lake").toString();
+    long lines = Files.readAllLines(work.resolve("returns/S12000023_2023/children.csv")).size() - 1;
     Result csv = pace("sql", "--config", config.toString(), "--lake", lake, "--format", "csv",
         "SELECT _return_key, count(*) AS n FROM bronze_children GROUP BY 1 ORDER BY 1");
     assertEquals(0, csv.exitCode(), csv.err());
@@ -63,12 +75,12 @@ class PaceCliTest {
     Result table = pace("sql", "--config", config.toString(), "--lake", lake,
         "SELECT count(DISTINCT _return_key) AS returns FROM bronze_episodes");
     assertEquals(0, table.exitCode(), table.err());
-    assertEquals("returns\n-------\n6\n(1 row)\n", table.out());
+    assertEquals("returns\n-------\n27\n(1 row)\n", table.out());
   }
 
   @Test
   void aWrongQueryIsAnInputErrorThatNamesTheTables() {
-    Result bad = pace("sql", "--config", config.toString(), "--lake", dir.resolve("work/lake").toString(),
+    Result bad = pace("sql", "--config", config.toString(), "--lake", work.resolve("lake").toString(),
         "SELECT * FROM bronze_kids");
     assertEquals(2, bad.exitCode());
     assertTrue(bad.err().contains("bronze_kids"), bad.err());
@@ -76,12 +88,13 @@ class PaceCliTest {
   }
 
   @Test
-  void nightlyOverAnUnchangedFolderLoadsNothing() {
+  void nightlyOverAnUnchangedFolderLoadsNothing() throws IOException {
     Path work = dir.resolve("work");
+    shared.copy(work);
     Result again = pace("demo", "--config", config.toString(), "--workdir", work.toString());
     assertEquals(0, again.exitCode(), again.err());
     assertTrue(again.out().contains("not generating"), again.out());
-    assertTrue(again.out().contains("0 returns loaded (0 rows), 6 unchanged, 0 rejected"), again.out());
+    assertTrue(again.out().contains("0 returns loaded (0 rows), 27 unchanged, 0 rejected"), again.out());
     assertTrue(again.out().contains("build and charts skipped"), again.out());
     assertTrue(!again.out().contains("build silver and gold done"), again.out());
 
@@ -92,8 +105,8 @@ class PaceCliTest {
     String[] runs = log.out().split("\n");
     assertTrue(runs.length >= 3, log.out());
     assertTrue(runs[1].startsWith("pace demo,SUCCESS,0,true,true,"), runs[1]);
-    assertTrue(Integer.parseInt(runs[1].substring(runs[1].lastIndexOf(',') + 1)) >= 30,
-        "the first run read every file of the 6 returns: " + runs[1]);
+    assertTrue(Integer.parseInt(runs[1].substring(runs[1].lastIndexOf(',') + 1)) >= 135,
+        "the first run read every file of the 27 returns: " + runs[1]);
     assertEquals("pace demo,SUCCESS,0,true,true,0", runs[runs.length - 1], "a run with nothing new read nothing");
     try (var summaries = Files.list(work.resolve("out/runs"))) {
       assertTrue(summaries.filter(p -> p.toString().endsWith(".json")).count() >= 2);
@@ -124,8 +137,8 @@ class PaceCliTest {
 
   @Test
   void aSecondRunWhileOneHoldsTheLockStopsAtOnceWithItsOwnExitCode() throws IOException {
+    shared.copy(dir.resolve("work"));
     Path out = dir.resolve("work/out");
-    Files.createDirectories(out);
     // This test's own JVM is alive: a lock naming it is held.
     Files.writeString(out.resolve(RunLock.FILE), ProcessHandle.current().pid() + " " + RunLock.thisHost()
         + " 20260101T000000Z-held 2026-01-01T00:00:00Z\n");
@@ -141,7 +154,7 @@ class PaceCliTest {
 
   @Test
   void buildWithoutAPseudonymisationKeyRefusesAndSaysHowToSetOne() {
-    Result refused = pace("build", "--config", config.toString(), "--lake", dir.resolve("work/lake").toString());
+    Result refused = pace("build", "--config", config.toString(), "--lake", work.resolve("lake").toString());
     assertEquals(2, refused.exitCode());
     assertTrue(refused.err().contains("no pseudonymisation key"), refused.err());
     assertTrue(refused.err().contains("export PACE_PSEUDONYM_KEY=$(openssl rand -hex 32)"), refused.err());
@@ -151,15 +164,15 @@ class PaceCliTest {
   void demoBuildsTheGoldMeasures() {
     assertTrue(demo.out().contains("build silver and gold done in"), demo.out());
     assertTrue(demo.out().contains("child keys use the public demo key"), demo.out());
-    Result gold = pace("sql", "--config", config.toString(), "--lake", dir.resolve("work/lake").toString(),
+    Result gold = pace("sql", "--config", config.toString(), "--lake", work.resolve("lake").toString(),
         "--format", "csv", "SELECT count(*) FROM gold_time_to_permanence WHERE council = 'S92000003'"
             + " AND age_band = 'all' AND population = 'looked_after'");
-    assertEquals("count(1)\n3\n", gold.out(), "one row per cohort year 2022-2024");
+    assertEquals("count(1)\n9\n", gold.out(), "one row per cohort year 2016-2024");
   }
 
   @Test
   void validateChecksOneReturnWithoutALakeAndExitsByWhatItFound() throws IOException {
-    Path clean = dir.resolve("work/returns/S12000023_2023");
+    Path clean = work.resolve("returns/S12000023_2023");
     Result ok = pace("validate", "--config", config.toString(), clean.toString(), "--report",
         dir.resolve("report-clean").toString());
     assertEquals(0, ok.exitCode(), ok.out() + ok.err());
@@ -189,17 +202,18 @@ class PaceCliTest {
   }
 
   @Test
-  void replicateScraPrintsAndStoresTheHeadlineTable() {
+  void replicateScraPrintsAndStoresTheHeadlineTable() throws IOException {
+    Path copy = shared.copy(dir.resolve("work"));
     String lake = dir.resolve("work/lake").toString();
-    Result scra = pace("replicate-scra", "--config", config.toString(), "--lake", lake, "--cohorts", "2022-2023",
+    Result scra = pace("replicate-scra", "--config", copy.toString(), "--lake", lake, "--cohorts", "2022-2023",
         "--follow-up", "1y");
     assertEquals(0, scra.exitCode(), scra.out() + scra.err());
     assertTrue(scra.out().contains("share reaching legal permanence within 2 years"), scra.out());
     assertTrue(scra.out().contains("Stored in gold_scra_replication with run_id"), scra.out());
-    Result stored = pace("sql", "--config", config.toString(), "--lake", lake, "--format", "csv",
+    Result stored = pace("sql", "--config", copy.toString(), "--lake", lake, "--format", "csv",
         "SELECT count(*) FROM gold_scra_replication");
     assertEquals("count(1)\n5\n", stored.out());
-    Result bad = pace("replicate-scra", "--config", config.toString(), "--lake", lake, "--cohorts", "2022",
+    Result bad = pace("replicate-scra", "--config", copy.toString(), "--lake", lake, "--cohorts", "2022",
         "--follow-up", "four years");
     assertEquals(2, bad.exitCode());
     assertTrue(bad.err().contains("--follow-up four years is not a number of years (4y) or days (1461d)"), bad.err());

@@ -52,12 +52,15 @@ class StandaloneClusterIT {
         List<String> more = new java.util.ArrayList<>(List.of(SmallConfig.paths(dir, where)));
         more.addAll(List.of("housekeeping:", "  optimize: false", "  vacuumRetentionHours: 0", "  keepRuns: 1"));
         SmallConfig.write(dir.resolve(where + ".yaml"),
-            where.equals("local") ? "local[2]" : "spark://127.0.0.1:" + masterPort, 2020,
+            where.equals("local") ? "local[2]" : "spark://127.0.0.1:" + masterPort, 2022,
             List.of(SmallConfig.ORKNEY, SmallConfig.PERTH), more.toArray(String[]::new));
       }
-      run(jar, "generate", "--config", dir.resolve("local.yaml").toString());
-      String local = run(jar, "nightly", "--config", dir.resolve("local.yaml").toString());
-      String cluster = run(jar, "nightly", "--config", dir.resolve("cluster.yaml").toString());
+      finish(start(jar, "generate", "--config", dir.resolve("local.yaml").toString()));
+      // Side by side: the cluster run spends much of its time waiting on the executor.
+      Started localRun = start(jar, "nightly", "--config", dir.resolve("local.yaml").toString());
+      Started clusterRun = start(jar, "nightly", "--config", dir.resolve("cluster.yaml").toString());
+      String local = finish(localRun);
+      String cluster = finish(clusterRun);
       assertTrue(cluster.contains("on spark://127.0.0.1:" + masterPort), cluster);
       assertTrue(local.contains("on local[2]"), local);
       compareGold(dir.resolve("local-lake"), dir.resolve("cluster-lake"));
@@ -103,7 +106,9 @@ class StandaloneClusterIT {
     return process;
   }
 
-  String run(Path jar, String... args) throws Exception {
+  record Started(Process process, Path log, List<String> args) {}
+
+  Started start(Path jar, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(java(), "-Xmx2g", "-Dspark.driver.host=127.0.0.1",
         "-Dspark.driver.bindAddress=127.0.0.1", "-jar", jar.toString()));
     command.addAll(List.of(args));
@@ -113,9 +118,17 @@ class StandaloneClusterIT {
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     Process process = builder.start();
     processes.add(process);
-    assertTrue(process.waitFor(15, TimeUnit.MINUTES), "pace " + args[0] + " did not finish: " + Files.readString(log));
+    return new Started(process, log, List.of(args));
+  }
+
+  String finish(Started started) throws Exception {
+    Process process = started.process();
+    Path log = started.log();
+    assertTrue(process.waitFor(15, TimeUnit.MINUTES), "pace " + started.args() + " did not finish: "
+        + Files.readString(log));
     String output = Files.readString(log);
-    assertEquals(0, process.exitValue(), "pace " + String.join(" ", args) + ":\n" + output + "\nworker log:\n"
+    assertEquals(0, process.exitValue(), "pace " + String.join(" ", started.args()) + ":\n" + output
+        + "\nworker log:\n"
         + (Files.exists(dir.resolve("worker.log")) ? Files.readString(dir.resolve("worker.log")) : ""));
     return output;
   }

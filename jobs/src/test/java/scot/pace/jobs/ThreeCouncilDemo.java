@@ -4,19 +4,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * One {@code pace demo} on three councils (2016 to 2024), run once for the test classes that read
- * what it wrote (the reports, the export); deleted when the test JVM ends.
+ * One {@code pace demo} on three councils (2016 to 2024; Orkney is tiny, so disclosure control has
+ * work), run once per test JVM for every test class that reads what it wrote (the command line, the
+ * reports, the export, the killed runs' reference); deleted when the JVM ends. Its work folder is
+ * read-only for tests: a test that runs a command which writes to the lake or the output folder
+ * works on a {@link #copy} of it, so no test sees another's writes whatever order they run in.
  */
 final class ThreeCouncilDemo {
+  static final List<String> COUNCILS = List.of(SmallConfig.ORKNEY, SmallConfig.PERTH, SmallConfig.EDINBURGH);
+  static final int FIRST_YEAR = 2016;
   private static ThreeCouncilDemo demo;
 
   final Path dir;
   final Path config;
-  /** The same configuration with its paths in the demo's work folder, for the commands run after it. */
+  /** The same configuration with its paths in the demo's work folder, for read-only commands run after it. */
   final Path work;
+  final Path workDir;
   final Path out;
   final PaceCliTest.Result result;
 
@@ -24,7 +32,8 @@ final class ThreeCouncilDemo {
     this.dir = dir;
     this.config = config;
     this.work = work;
-    this.out = dir.resolve("work/out");
+    this.workDir = dir.resolve("work");
+    this.out = workDir.resolve("out");
     this.result = result;
   }
 
@@ -33,19 +42,38 @@ final class ThreeCouncilDemo {
       try {
         Path dir = Files.createTempDirectory("pace-three-council-demo-").toAbsolutePath();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> scot.pace.files.Folders.deleteRecursively(dir)));
-        Path config = SmallConfig.write(dir.resolve("small.yaml"), "local[2]", 2016,
-            List.of(SmallConfig.ORKNEY, SmallConfig.PERTH, SmallConfig.EDINBURGH));
-        List<String> councils = List.of(SmallConfig.ORKNEY, SmallConfig.PERTH, SmallConfig.EDINBURGH);
+        Path config = SmallConfig.write(dir.resolve("small.yaml"), "local[2]", FIRST_YEAR, COUNCILS);
         Path work = dir.resolve("work");
-        Path workConfig = SmallConfig.write(dir.resolve("work.yaml"), "local[2]", 2016, councils, "paths:",
-            "  returns: " + work.resolve("returns"), "  truth: " + work.resolve("truth"), "  lake: " + work.resolve("lake"),
-            "  out: " + work.resolve("out"));
-        demo = new ThreeCouncilDemo(dir, config, workConfig,
-            PaceCliTest.pace("demo", "--config", config.toString(), "--workdir", dir.resolve("work").toString()));
+        demo = new ThreeCouncilDemo(dir, config, configFor(dir.resolve("work.yaml"), work),
+            PaceCliTest.pace("demo", "--config", config.toString(), "--workdir", work.toString()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return demo;
+  }
+
+  /**
+   * A copy of the demo's whole work folder (returns, truth, lake, output) at {@code target}, and
+   * the configuration whose paths point into it; for tests that write.
+   */
+  Path copy(Path target) throws IOException {
+    try (Stream<Path> all = Files.walk(workDir)) {
+      for (Path from : all.toList()) {
+        Path to = target.resolve(workDir.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+    return configFor(target.resolveSibling(target.getFileName() + ".yaml"), target);
+  }
+
+  private static Path configFor(Path file, Path work) throws IOException {
+    return SmallConfig.write(file, "local[2]", FIRST_YEAR, COUNCILS, "paths:",
+        "  returns: " + work.resolve("returns"), "  truth: " + work.resolve("truth"), "  lake: " + work.resolve("lake"),
+        "  out: " + work.resolve("out"));
   }
 }

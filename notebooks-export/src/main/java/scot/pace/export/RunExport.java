@@ -86,8 +86,7 @@ public final class RunExport {
       DisclosureControl sdc, Path out, Path drawn) {
     Path exports = out.resolve(EXPORTS);
     Path folder = exports.resolve(run.runId());
-    Path temp = exports.resolve("." + run.runId() + "-" + System.nanoTime());
-    Folders.create(temp);
+    Path temp = Folders.aside(folder);
     Lake pinned = lake.pinnedTo(run.tableVersions());
     DataDictionary dictionary = DataDictionary.load();
     Optional<Path> earlier = run.isReplication() ? Optional.empty() : sameTables(exports, run);

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Whole-folder operations for outputs that are written aside and then moved into place. */
@@ -48,13 +50,49 @@ public final class Folders {
     }
   }
 
+  /** The name of a folder written aside: {@code .<name>-[old-]<pid>-<nanos>} (older ones had no pid). */
+  private static final Pattern ASIDE = Pattern.compile("\\..+?-(?:old-)?(\\d+)(?:-\\d+)?");
+
+  /**
+   * A new empty folder beside {@code target} to write its replacement in (then {@link #swapIn}),
+   * named {@code .<name>-<pid>-<nanos>} for this process. Folders of that form that a killed
+   * process left in the same place (its process no longer runs) are deleted first, so
+   * half-written outputs do not pile up.
+   */
+  public static Path aside(Path target) {
+    Path parent = target.toAbsolutePath().getParent();
+    create(parent);
+    try (Stream<Path> siblings = Files.list(parent)) {
+      for (Path sibling : siblings.toList()) {
+        Matcher aside = ASIDE.matcher(sibling.getFileName().toString());
+        if (aside.matches() && Files.isDirectory(sibling) && !running(aside.group(1))) {
+          deleteRecursively(sibling);
+        }
+      }
+      return Files.createDirectories(parent.resolve(
+          "." + target.getFileName() + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a folder beside " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean running(String pid) {
+    try {
+      return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
   /**
    * Replaces the folder {@code target} by {@code fresh} with two renames: the old one is moved
    * aside first and deleted only once the new one is in place, so a crash leaves one or the other
-   * (or the old one beside, named {@code .<name>-old-*}), never half of one.
+   * (or the old one beside, named {@code .<name>-old-*}, removed by the next {@link #aside}), never
+   * half of one.
    */
   public static void swapIn(Path fresh, Path target) {
-    Path old = target.resolveSibling("." + target.getFileName() + "-old-" + System.nanoTime());
+    Path old = target.resolveSibling(
+        "." + target.getFileName() + "-old-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
     try {
       if (Files.exists(target)) {
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);

@@ -88,8 +88,8 @@ public final class Report {
     Path restricted = out.resolve(RESTRICTED);
     try {
       Files.createDirectories(out);
-      Path publishedTemp = Files.createDirectories(out.resolve(".report-" + System.nanoTime()));
-      Path restrictedTemp = Files.createDirectories(out.resolve(".restricted-" + System.nanoTime()));
+      Path publishedTemp = Folders.aside(published);
+      Path restrictedTemp = Folders.aside(restricted);
       report.writeNational(publishedTemp);
       data.councils().parallelStream().forEach(council -> {
         report.writeCouncil(publishedTemp, council);

@@ -18,10 +18,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import scot.pace.TestCouncils;
 import scot.pace.files.Folders;
@@ -30,35 +27,60 @@ import scot.pace.returns.ReturnFile;
 
 /**
  * Ingest round trip on a small generated set (two councils, three years), with real Spark and
- * real Delta tables on local disk. The tests run in order: each builds on the lake the one before
- * left.
+ * real Delta tables on local disk: ingested once, and every test that ingests again does it on a
+ * copy of the returns and the lake, so the tests run in any order.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReturnIngestTest {
   @TempDir static Path dir;
   static SparkSession spark;
   static Path returns;
   static Lake lake;
+  static IngestReport firstIngest;
+
+  @TempDir Path work;
 
   @BeforeAll
-  static void generateAndStart() {
+  static void generateIngestAndStart() {
     returns = dir.resolve("returns");
     new SyntheticReturns(TestCouncils.parameters(), TestCouncils.three())
         .write(returns, dir.resolve("truth"), List.of(TestCouncils.ORKNEY, TestCouncils.DUNDEE), 2021, 2023);
     lake = Lake.at(dir.resolve("lake"));
     spark = scot.pace.SharedSpark.session();
+    firstIngest = ingest(returns, lake, dir.resolve("staging"), "run-1");
   }
 
-
-  static IngestReport ingest(String runId) {
-    return new ReturnIngest(spark, lake, TestCouncils.three(), dir.resolve("staging"))
+  static IngestReport ingest(Path returns, Lake lake, Path staging, String runId) {
+    return new ReturnIngest(spark, lake, TestCouncils.three(), staging)
         .ingest(returns, runId, Instant.parse("2026-01-01T00:00:00Z"));
   }
 
+  /** The returns and the lake as the first ingest left them, copied to this test's own folder. */
+  record Copy(Path returns, Lake lake, Path staging) {
+    IngestReport ingest(String runId) {
+      return ReturnIngestTest.ingest(returns, lake, staging, runId);
+    }
+  }
+
+  Copy copy() throws IOException {
+    for (String folder : List.of("returns", "lake")) {
+      Path from = dir.resolve(folder);
+      try (var all = Files.walk(from)) {
+        for (Path path : all.toList()) {
+          Path to = work.resolve(folder).resolve(from.relativize(path).toString());
+          if (Files.isDirectory(path)) {
+            Files.createDirectories(to);
+          } else {
+            Files.copy(path, to);
+          }
+        }
+      }
+    }
+    return new Copy(work.resolve("returns"), Lake.at(work.resolve("lake")), work.resolve("staging"));
+  }
+
   @Test
-  @Order(1)
   void loadsEveryRowOfEveryFileWithLineage() throws IOException {
-    IngestReport report = ingest("run-1");
+    IngestReport report = firstIngest;
     assertEquals(List.of("S12000023_2021", "S12000023_2022", "S12000023_2023", "S12000042_2021",
         "S12000042_2022", "S12000042_2023"), report.loaded());
     assertTrue(report.rejected().isEmpty());
@@ -81,20 +103,20 @@ class ReturnIngestTest {
   }
 
   @Test
-  @Order(2)
-  void aSecondIngestOfTheSameReturnsChangesNothing() {
-    Map<String, Long> versions = versions();
-    IngestReport report = ingest("run-2");
+  void aSecondIngestOfTheSameReturnsChangesNothing() throws IOException {
+    Copy copy = copy();
+    Map<String, Long> versions = versions(copy.lake());
+    IngestReport report = copy.ingest("run-2");
     assertTrue(report.loaded().isEmpty());
     assertEquals(6, report.unchanged().size());
-    assertEquals(versions, versions());
+    assertEquals(versions, versions(copy.lake()));
   }
 
   @Test
-  @Order(2)
   void theManifestsMemoHoldsWhatSparkReadsFromItAndIsIgnoredOnceStale() throws IOException {
+    Lake lake = copy().lake();
     long version = lake.latestVersion(IngestManifest.TABLE).orElseThrow();
-    Path memo = dir.resolve("lake/_memo/ingest_manifest.json");
+    Path memo = work.resolve("lake/_memo/ingest_manifest.json");
     assertTrue(Files.isRegularFile(memo), "the ingest left the manifest's state beside the lake");
     IngestManifest.State kept = new IngestManifest(spark, lake).state();
     Files.delete(memo);
@@ -110,33 +132,34 @@ class ReturnIngestTest {
   }
 
   @Test
-  @Order(3)
   void aResubmissionReplacesExactlyItsCouncilAndYear() throws IOException {
-    Path episodes = returns.resolve("S12000042_2022").resolve("episodes.csv");
+    Copy copy = copy();
+    Lake lake = copy.lake();
+    Path episodes = copy.returns().resolve("S12000042_2022").resolve("episodes.csv");
     List<String> lines = new ArrayList<>(Files.readAllLines(episodes));
     long before = lines.size() - 1;
     lines.remove(lines.size() - 1);
     lines.remove(lines.size() - 1);
     Files.write(episodes, lines);
-    long versionBefore = lastVersion("bronze_episodes");
+    long versionBefore = lastVersion(lake, "bronze_episodes");
 
-    IngestReport report = ingest("run-3");
+    IngestReport report = copy.ingest("run-3");
 
     assertEquals(List.of("S12000042_2022"), report.loaded());
     assertEquals(5, report.unchanged().size());
-    assertEquals(before - 2, count("bronze_episodes", "_return_key = 'S12000042_2022'"));
-    assertEquals(0, count("bronze_episodes", "_return_key <> 'S12000042_2022' AND _run_id <> 'run-1'"));
+    assertEquals(before - 2, count(lake, "bronze_episodes", "_return_key = 'S12000042_2022'"));
+    assertEquals(0, count(lake, "bronze_episodes", "_return_key <> 'S12000042_2022' AND _run_id <> 'run-1'"));
     assertEquals(before, spark.read().format("delta").option("versionAsOf", versionBefore)
         .load(lake.table("bronze_episodes")).where("_return_key = 'S12000042_2022'").count(),
         "the earlier submission stays reachable by time travel");
-    assertEquals(versionBefore + 1, lastVersion("bronze_episodes"), "one commit");
+    assertEquals(versionBefore + 1, lastVersion(lake, "bronze_episodes"), "one commit");
   }
 
   @Test
-  @Order(4)
   void theSameReturnAsAZipIsRecognisedAsUnchanged() throws IOException {
-    Path folder = returns.resolve("S12000023_2023");
-    Path zip = returns.resolve("S12000023_2023.zip");
+    Copy copy = copy();
+    Path folder = copy.returns().resolve("S12000023_2023");
+    Path zip = copy.returns().resolve("S12000023_2023.zip");
     try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
       for (ReturnFile file : ReturnFile.values()) {
         out.putNextEntry(new ZipEntry("S12000023_2023/" + file.fileName()));
@@ -145,14 +168,17 @@ class ReturnIngestTest {
       }
     }
     Folders.deleteRecursively(folder);
-    IngestReport report = ingest("run-4");
+    IngestReport report = copy.ingest("run-4");
     assertTrue(report.loaded().isEmpty(), "same bytes, same return: " + report.loaded());
-    assertFalse(Files.exists(dir.resolve("staging").resolve("run-4")), "staging is cleaned");
+    assertEquals(List.of("S12000023_2023"), report.unchanged().stream().filter(k -> k.equals("S12000023_2023")).toList());
+    assertFalse(Files.exists(copy.staging().resolve("run-4")), "staging is cleaned");
   }
 
   @Test
-  @Order(5)
   void anUnreadableReturnIsRejectedWithItsPathAndTheOthersStillLoad() throws IOException {
+    Copy copy = copy();
+    Lake lake = copy.lake();
+    Path returns = copy.returns();
     Path broken = returns.resolve("S12000042_2023");
     Files.delete(broken.resolve("permanence.csv"));
     Path escaping = returns.resolve("S12000023_2021.zip");
@@ -166,9 +192,9 @@ class ReturnIngestTest {
     List<String> lines = new ArrayList<>(Files.readAllLines(episodes));
     lines.remove(lines.size() - 1);
     Files.write(episodes, lines);
-    long dundee2023 = count("bronze_episodes", "_return_key = 'S12000042_2023'");
+    long dundee2023 = count(lake, "bronze_episodes", "_return_key = 'S12000042_2023'");
 
-    IngestReport report = ingest("run-5");
+    IngestReport report = copy.ingest("run-5");
 
     assertEquals(List.of("S12000023_2022"), report.loaded());
     assertEquals(2, report.rejected().size());
@@ -176,14 +202,15 @@ class ReturnIngestTest {
         p.path().equals(broken.resolve("permanence.csv").toString()) && p.reason().startsWith("permanence.csv is missing")));
     assertTrue(report.rejected().stream().anyMatch(p ->
         p.path().equals(escaping.toString()) && p.reason().contains("'../../evil.csv' would be written outside")));
-    assertFalse(Files.exists(dir.resolve("evil.csv")));
-    assertEquals(dundee2023, count("bronze_episodes", "_return_key = 'S12000042_2023'"),
+    assertFalse(Files.exists(work.resolve("evil.csv")));
+    assertFalse(Files.exists(copy.staging().resolve("evil.csv")));
+    assertEquals(dundee2023, count(lake, "bronze_episodes", "_return_key = 'S12000042_2023'"),
         "the earlier accepted submission stays in force");
-    assertEquals(2, count(IngestManifest.TABLE, "status = 'REJECTED'"));
+    assertEquals(2, count(lake, IngestManifest.TABLE, "status = 'REJECTED'"));
 
-    IngestReport again = ingest("run-6");
+    IngestReport again = copy.ingest("run-6");
     assertEquals(2, again.rejected().size(), "still reported");
-    assertEquals(2, count(IngestManifest.TABLE, "status = 'REJECTED'"), "but recorded once");
+    assertEquals(2, count(lake, IngestManifest.TABLE, "status = 'REJECTED'"), "but recorded once");
   }
 
   private static Map<String, Long> csvRows(ReturnFile file) throws IOException {
@@ -205,18 +232,18 @@ class ReturnIngestTest {
     return values;
   }
 
-  private static long count(String table, String where) {
+  private static long count(Lake lake, String table, String where) {
     return lake.read(spark, table).where(where).count();
   }
 
-  private static long lastVersion(String table) {
+  private static long lastVersion(Lake lake, String table) {
     return DeltaTable.forPath(spark, lake.table(table)).history(1).first().<Long>getAs("version");
   }
 
-  private static Map<String, Long> versions() {
+  private static Map<String, Long> versions(Lake lake) {
     Map<String, Long> versions = new HashMap<>();
     for (String table : lake.localTableNames()) {
-      versions.put(table, lastVersion(table));
+      versions.put(table, lastVersion(lake, table));
     }
     return versions;
   }
