@@ -26,9 +26,9 @@ final class ThreeCouncilDemo {
   final Path work;
   final Path workDir;
   final Path out;
-  final PaceCliTest.Result result;
+  final PaceCliIT.Result result;
 
-  private ThreeCouncilDemo(Path dir, Path config, Path work, PaceCliTest.Result result) {
+  private ThreeCouncilDemo(Path dir, Path config, Path work, PaceCliIT.Result result) {
     this.dir = dir;
     this.config = config;
     this.work = work;
@@ -45,7 +45,7 @@ final class ThreeCouncilDemo {
         Path config = SmallConfig.write(dir.resolve("small.yaml"), "local[2]", FIRST_YEAR, COUNCILS);
         Path work = dir.resolve("work");
         demo = new ThreeCouncilDemo(dir, config, configFor(dir.resolve("work.yaml"), work),
-            PaceCliTest.pace("demo", "--config", config.toString(), "--workdir", work.toString()));
+            PaceCliIT.pace("demo", "--config", config.toString(), "--workdir", work.toString()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

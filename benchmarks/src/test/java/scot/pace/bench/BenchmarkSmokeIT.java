@@ -17,7 +17,7 @@ import picocli.CommandLine;
  * each stage runs in its own JVM and is measured, and Spark and DuckDB agree on every count of
  * the common work. The real benchmark (all councils, scales 1 to 30) is run by hand.
  */
-class BenchmarkSmokeTest {
+class BenchmarkSmokeIT {
   @TempDir Path dir;
 
   @Test

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
  * disclosure control has work to do), then every page, link and picture checked, and the
  * national page opened in headless Chromium.
  */
-class ReportTest {
+class ReportIT {
   static Path dir;
   static Path out;
-  static PaceCliTest.Result demo;
+  static PaceCliIT.Result demo;
 
   @BeforeAll
   static void runDemo() {
@@ -107,7 +107,7 @@ class ReportTest {
   @Test
   void theNationalPageLoadsInHeadlessChromiumWithEveryImage() throws Exception {
     java.util.Optional<String> found = Stream.of("chromium", "chromium-browser", "google-chrome")
-        .filter(ReportTest::onPath).findFirst();
+        .filter(ReportIT::onPath).findFirst();
     ExternalTool.require(found.isPresent(), "Chromium", "apt-get install chromium");
     String browser = found.orElseThrow();
     Path index = out.resolve("report/index.html");

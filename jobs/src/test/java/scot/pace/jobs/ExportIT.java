@@ -29,12 +29,12 @@ import scot.pace.returns.Sha256;
  * and against their data dictionary, and a {@code replicate-scra} run exported and run again from
  * its replication pack.
  */
-class ExportTest {
+class ExportIT {
   static ThreeCouncilDemo demo;
   static String runId;
   static Path again;
-  static PaceCliTest.Result first;
-  static PaceCliTest.Result second;
+  static PaceCliIT.Result first;
+  static PaceCliIT.Result second;
 
   @BeforeAll
   static void export() throws IOException {
@@ -44,9 +44,9 @@ class ExportTest {
       runId = runs.map(p -> p.getFileName().toString().replace(".json", "")).sorted().toList().get(0);
     }
     again = demo.dir.resolve("again");
-    first = PaceCliTest.pace("export", "--config", demo.work.toString(), "--run", runId,
+    first = PaceCliIT.pace("export", "--config", demo.work.toString(), "--run", runId,
         "--out", again.resolve("a").toString());
-    second = PaceCliTest.pace("export", "--config", demo.work.toString(), "--run", runId,
+    second = PaceCliIT.pace("export", "--config", demo.work.toString(), "--run", runId,
         "--out", again.resolve("b").toString());
   }
 
@@ -126,12 +126,12 @@ class ExportTest {
   @Test
   void aReplicationPackRunsAgainToTheSameFigures(@TempDir Path dir) throws Exception {
     Path copy = demo.copy(dir.resolve("work"));
-    PaceCliTest.Result replication = PaceCliTest.pace("replicate-scra", "--config", copy.toString(),
+    PaceCliIT.Result replication = PaceCliIT.pace("replicate-scra", "--config", copy.toString(),
         "--cohorts", "2017-2018", "--follow-up", "2y");
     assertEquals(0, replication.exitCode(), replication.err());
     String original = runIdIn(replication.out());
     Path packs = dir.resolve("packs");
-    PaceCliTest.Result export = PaceCliTest.pace("export", "--config", copy.toString(),
+    PaceCliIT.Result export = PaceCliIT.pace("export", "--config", copy.toString(),
         "--run", original, "--out", packs.toString());
     assertEquals(0, export.exitCode(), export.err());
     Path pack = packs.resolve("exports").resolve(original);
@@ -141,10 +141,10 @@ class ExportTest {
     Matcher command = Pattern.compile("java -jar jobs/target/pace-jobs.jar (replicate-scra [^\\n]+)").matcher(readme);
     assertTrue(command.find(), readme);
     assertTrue(command.group(1).contains("--at-run " + original), command.group(1));
-    PaceCliTest.Result rerun = PaceCliTest.pace(command.group(1).split(" "));
+    PaceCliIT.Result rerun = PaceCliIT.pace(command.group(1).split(" "));
     assertEquals(0, rerun.exitCode(), rerun.err());
     String repeated = runIdIn(rerun.out());
-    PaceCliTest.Result exportAgain = PaceCliTest.pace("export", "--config", copy.toString(),
+    PaceCliIT.Result exportAgain = PaceCliIT.pace("export", "--config", copy.toString(),
         "--run", repeated, "--out", packs.toString());
     assertEquals(0, exportAgain.exitCode(), exportAgain.err());
     assertEquals(figures(pack), figures(packs.resolve("exports").resolve(repeated)),

@@ -34,7 +34,7 @@ import scot.pace.returns.Sha256;
  * three-council demo's, apart from which run loaded a row; the killed run's lock is taken over.
  * And kill {@code charts} while it writes the new report beside the old: the old stays whole.
  */
-class KilledRunsTest {
+class KilledRunsIT {
   private static final List<String> RUN_COLUMNS = List.of("_run_id", "_ingested_at", "run_id", "recorded_at", "sequence");
 
   @TempDir Path dir;
@@ -55,11 +55,11 @@ class KilledRunsTest {
     killWhen(build, () -> Files.exists(lake.resolve("gold_time_to_permanence/_delta_log")));
     assertFalse(Files.exists(lake.resolve("gold_funnel_limits")), "killed in the build, before its last table");
 
-    PaceCliTest.Result last = PaceCliTest.pace("demo", "--config", clean.config.toString(), "--workdir", work.toString());
+    PaceCliIT.Result last = PaceCliIT.pace("demo", "--config", clean.config.toString(), "--workdir", work.toString());
     assertEquals(0, last.exitCode(), last.out() + last.err());
     assertTrue(last.out().contains("taking over a stale lock"), last.out());
 
-    SparkSession spark = LakeSession.local("local[2]", "KilledRunsTest", 2);
+    SparkSession spark = LakeSession.local("local[2]", "KilledRunsIT", 2);
     try {
       Lake expected = Lake.at(clean.workDir.resolve("lake"));
       Lake after = Lake.at(lake);
@@ -97,7 +97,7 @@ class KilledRunsTest {
     });
     assertEquals(reports(clean.out), reports(out), "the report as it was before the killed run");
 
-    PaceCliTest.Result again = PaceCliTest.pace("charts", "--config", config.toString());
+    PaceCliIT.Result again = PaceCliIT.pace("charts", "--config", config.toString());
     assertEquals(0, again.exitCode(), again.out() + again.err());
     assertEquals(reports(clean.out), reports(out), "the report written again");
     try (Stream<Path> files = Files.list(out)) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The command line end to end, as a user runs it: the shared three-council demo, then sql,
  * validate, replicate-scra and more nightly runs over its lake (those that write, on a copy).
  */
-class PaceCliTest {
+class PaceCliIT {
   @TempDir Path dir;
   static ThreeCouncilDemo shared;
   static Path config;
@@ -122,8 +122,8 @@ class PaceCliTest {
       List<Path> runs2 = exports.sorted().toList();
       Path before = runs2.get(runs2.size() - 2);
       Path now = runs2.get(runs2.size() - 1);
-      java.util.Map<String, String> earlier = ExportTest.checksums(before);
-      java.util.Map<String, String> latest = ExportTest.checksums(now);
+      java.util.Map<String, String> earlier = ExportIT.checksums(before);
+      java.util.Map<String, String> latest = ExportIT.checksums(now);
       assertEquals(earlier.keySet(), latest.keySet(), "a night with nothing new exports the same files");
       for (String file : earlier.keySet()) {
         boolean namesTheRun = file.endsWith("notebook.ipynb") || file.endsWith("manifest.json");
