@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import scot.pace.build.CommonWork;
+import scot.pace.catalogue.OutputCatalogue;
 import scot.pace.files.Folders;
 import scot.pace.returns.ReturnFile;
 
@@ -34,7 +35,7 @@ import scot.pace.returns.ReturnFile;
     description = "Time what Spark and Delta cost by themselves on these returns (for the benchmark harness).")
 final class BenchFloorCommand extends PaceCommand {
   /** The build's silver and gold tables. */
-  static final int BUILD_TABLES = 21;
+  static final int BUILD_TABLES = OutputCatalogue.built().size();
 
   @Option(names = "--out", paramLabel = "FILE", required = true,
       description = "The CSV of part, seconds to write (and the number of small tables).")

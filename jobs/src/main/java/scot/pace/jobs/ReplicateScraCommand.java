@@ -62,7 +62,7 @@ final class ReplicateScraCommand extends PaceCommand {
     };
     String councilCode = council == null ? null : config.councilRegistry().require(council).code();
     Lake theLake = config.lake();
-    if (!theLake.localTableNames().contains("silver_journeys") && !theLake.root().contains("://")) {
+    if (!theLake.localTableNames().contains(scot.pace.journey.Journeys.TABLE) && !theLake.root().contains("://")) {
       throw new IllegalArgumentException("the lake at " + theLake.root() + " has no silver_journeys; run `pace build`"
           + " (or `pace demo`) first");
     }

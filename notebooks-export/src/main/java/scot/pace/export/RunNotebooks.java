@@ -11,7 +11,15 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import scot.pace.disclosure.DisclosureControl;
+import scot.pace.measure.Aim1;
+import scot.pace.measure.Aim2;
+import scot.pace.measure.CouncilComparison;
 import scot.pace.measure.DataDictionary;
+import scot.pace.measure.KinshipShare;
+import scot.pace.measure.LaterStages;
+import scot.pace.measure.RunChart;
+import scot.pace.measure.StillWaiting;
+import scot.pace.measure.TimeToPermanence;
 
 /**
  * The notebooks of a run's export, built from the files already in the export folder (the
@@ -24,24 +32,24 @@ final class RunNotebooks {
   private record Section(String title, String definedBy, List<String> tables, List<String> charts) {}
 
   private static final List<Section> NATIONAL = List.of(
-      section("Councils compared: legal permanence within 2 years", "gold_council_comparison",
+      section("Councils compared: legal permanence within 2 years", CouncilComparison.TABLE,
           "comparison_permanence_within_2y", "caterpillar_permanence_within_2y", "funnel_permanence_within_2y"),
-      section("Councils compared: legal permanence within 4 years", "gold_council_comparison",
+      section("Councils compared: legal permanence within 4 years", CouncilComparison.TABLE,
           "comparison_permanence_within_4y", "caterpillar_permanence_within_4y", "funnel_permanence_within_4y"),
-      section("Councils compared: PACE Aim 2, recommendation within 26 weeks", "gold_aim2",
+      section("Councils compared: PACE Aim 2, recommendation within 26 weeks", Aim2.TABLE,
           "comparison_aim2_recommended_within_26w", "caterpillar_aim2_recommended_within_26w",
           "funnel_aim2_recommended_within_26w"),
-      section("Councils compared: kinship share at 31 July", "gold_kinship_share", "comparison_kinship_share",
+      section("Councils compared: kinship share at 31 July", KinshipShare.TABLE, "comparison_kinship_share",
           "caterpillar_kinship_share", "funnel_kinship_share"),
-      section("Councils compared: PACE Aim 1, still on a home supervision order after 2 years", "gold_aim1",
+      section("Councils compared: PACE Aim 1, still on a home supervision order after 2 years", Aim1.TABLE,
           "comparison_aim1_still_on_home_order_2y", "caterpillar_aim1_still_on_home_order_2y",
           "funnel_aim1_still_on_home_order_2y"),
-      section("Time to legal permanence, Scotland", "gold_time_to_permanence", "time_to_permanence",
+      section("Time to legal permanence, Scotland", TimeToPermanence.SUMMARY, "time_to_permanence",
           "permanence_*", "permanence_by_cohort"),
-      section("Routes to permanence, Scotland", "gold_permanence_routes", "routes", "routes"),
-      section("Kinship care and the placement mix, Scotland", "gold_kinship_share", "kinship", "kinship"),
-      section("After the recommendation, Scotland", "gold_later_stages", "stages", "stages"),
-      section("Has the wait for a recommendation changed since PACE?", "gold_run_chart_phases",
+      section("Routes to permanence, Scotland", TimeToPermanence.ROUTES, "routes", "routes"),
+      section("Kinship care and the placement mix, Scotland", KinshipShare.TABLE, "kinship", "kinship"),
+      section("After the recommendation, Scotland", LaterStages.TABLE, "stages", "stages"),
+      section("Has the wait for a recommendation changed since PACE?", RunChart.PHASES,
           "run_chart_verdicts"));
 
   private static Section section(String title, String definedBy, String table, String... charts) {
@@ -116,7 +124,7 @@ final class RunNotebooks {
       book.markdown("## " + table + "\n\nThe council's rows of `" + table + "`, exact.");
       book.code("table(\"tables/" + table + ".csv\")", TableOutput.of(SimpleCsv.read(file)));
     }
-    book.code(pysparkCell(run, lakeRoot) + "\ngold(\"gold_still_waiting\").where(\"council = '" + council[0]
+    book.code(pysparkCell(run, lakeRoot) + "\ngold(\"" + StillWaiting.TABLE + "\").where(\"council = '" + council[0]
         + "'\").drop(\"child_key\").show()");
     book.write(folder.resolve("notebook.ipynb"));
   }
@@ -159,8 +167,8 @@ final class RunNotebooks {
         + "            for p in sorted(Path(\"extracts\").glob(\"*.csv\")) if p.name != \"" + Extracts.DICTIONARY
         + "\"}\n"
         + "dictionary = pd.read_csv(\"extracts/" + Extracts.DICTIONARY + "\")\n");
-    if (extracts.stream().anyMatch(e -> e.table().equals("gold_time_to_permanence"))) {
-      code.append("ttp = extracts[\"gold_time_to_permanence\"]\n"
+    if (extracts.stream().anyMatch(e -> e.table().equals(TimeToPermanence.SUMMARY))) {
+      code.append("ttp = extracts[\"" + TimeToPermanence.SUMMARY + "\"]\n"
           + "ttp[\"within_2y\"] = pd.to_numeric(ttp[\"within_2y\"], errors=\"coerce\")\n"
           + "ttp[(ttp.council == \"S92000003\") & (ttp.population == \"accommodated\")][[\"cohort_year\", "
           + "\"children\", \"within_2y\"]]");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import scot.pace.catalogue.OutputCatalogue;
 
 /**
  * Keeps the lake tidy between runs: compacts the tables that grow by appends (the bronze tables,
@@ -32,8 +33,7 @@ public record Housekeeping(boolean optimize, int retentionHours, int keepRuns) {
     List<String> tables = lake.localTableNames();
     if (optimize) {
       for (String table : tables) {
-        if (table.startsWith("bronze_") || List.of("quarantine", IngestManifest.TABLE, RunLog.TABLE, "return_quality")
-            .contains(table)) {
+        if (OutputCatalogue.named(table).map(o -> o.layer().grows()).orElse(false)) {
           io.delta.tables.DeltaTable.forPath(spark, lake.table(table)).optimize().executeCompaction();
           done.put(table, "optimized");
         }
