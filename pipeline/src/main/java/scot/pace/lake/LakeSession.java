@@ -25,10 +25,6 @@ public final class LakeSession {
         // compared each against the 480 return keys one by one: 10 CPU seconds of a national ingest.
         .config("spark.databricks.delta.replaceWhere.constraintCheck.enabled", "false")
         .config("spark.sql.session.timeZone", "UTC")
-        // The pipeline runs hundreds of small queries; compiling whole-stage Java for each plan (and
-        // the JIT compiling it again) cost more than it saved: national demo 251 s with it, 225 s
-        // without; a two-council nightly 136 s and 116 s (docs/performance.md).
-        .config("spark.sql.codegen.wholeStage", "false")
         // List the returns' files in the driver: a Spark job per read just to stat a few hundred
         // local files cost seconds each time.
         .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000");
