@@ -150,7 +150,7 @@ class KilledRunsIT {
     return files;
   }
 
-  private static void copy(Path from, Path to) throws IOException {
+  static void copy(Path from, Path to) throws IOException {
     try (Stream<Path> all = Files.walk(from)) {
       for (Path path : all.toList()) {
         Path target = to.resolve(from.relativize(path).toString());

@@ -27,8 +27,9 @@ import scot.pace.lake.LakeSession;
 /**
  * The same jobs on a real Spark cluster: a standalone master and one worker started on 127.0.0.1
  * from the Spark jars Maven already has (as a {@code SPARK_HOME} whose {@code jars} folder links
- * to them), {@code pace nightly} run against it from the built jar, and every gold table compared
- * with a {@code local[2]} run on the same returns. Both cluster processes are stopped whatever
+ * to them), {@code pace demo} run against it from the built jar on the shared three-council demo's
+ * returns, and every silver and gold table compared with the demo's own {@code local[2]} run. Both
+ * cluster processes are stopped whatever
  * happens.
  */
 class StandaloneClusterIT {
@@ -48,22 +49,18 @@ class StandaloneClusterIT {
       start("worker", sparkHome, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "2",
           "--memory", "2g", "--webui-port", String.valueOf(freePort()), "spark://127.0.0.1:" + masterPort);
 
-      for (String where : List.of("local", "cluster")) {
-        List<String> more = new java.util.ArrayList<>(List.of(SmallConfig.paths(dir, where)));
-        more.addAll(List.of("housekeeping:", "  optimize: false", "  vacuumRetentionHours: 0", "  keepRuns: 1"));
-        SmallConfig.write(dir.resolve(where + ".yaml"),
-            where.equals("local") ? "local[2]" : "spark://127.0.0.1:" + masterPort, 2022,
-            List.of(SmallConfig.ORKNEY, SmallConfig.PERTH), more.toArray(String[]::new));
-      }
-      finish(start(jar, "generate", "--config", dir.resolve("local.yaml").toString()));
-      // Side by side: the cluster run spends much of its time waiting on the executor.
-      Started localRun = start(jar, "nightly", "--config", dir.resolve("local.yaml").toString());
-      Started clusterRun = start(jar, "nightly", "--config", dir.resolve("cluster.yaml").toString());
-      String local = finish(localRun);
-      String cluster = finish(clusterRun);
+      // The local run to compare with is the three-council demo the other integration tests share.
+      ThreeCouncilDemo demo = ThreeCouncilDemo.get();
+      assertEquals(0, demo.result.exitCode(), demo.result.err());
+      Path work = dir.resolve("cluster-work");
+      KilledRunsIT.copy(demo.workDir.resolve("returns"), work.resolve("returns"));
+      Path config = SmallConfig.write(dir.resolve("cluster.yaml"), "spark://127.0.0.1:" + masterPort,
+          ThreeCouncilDemo.FIRST_YEAR, ThreeCouncilDemo.COUNCILS, "housekeeping:", "  optimize: false",
+          "  vacuumRetentionHours: 0", "  keepRuns: 1");
+      String cluster = finish(start(jar, "demo", "--config", config.toString(), "--workdir", work.toString()));
       assertTrue(cluster.contains("on spark://127.0.0.1:" + masterPort), cluster);
-      assertTrue(local.contains("on local[2]"), local);
-      compareGold(dir.resolve("local-lake"), dir.resolve("cluster-lake"));
+      assertTrue(demo.result.out().contains("on local[2]"), demo.result.out());
+      compareGold(demo.workDir.resolve("lake"), work.resolve("lake"));
     } finally {
       for (Process process : processes) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
