@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -23,6 +22,7 @@ import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scot.pace.files.Folders;
 import scot.pace.lake.Lake;
 import scot.pace.lake.LakeSession;
 import scot.pace.returns.Sha256;
@@ -44,7 +44,7 @@ class KilledRunsIT {
     ThreeCouncilDemo clean = ThreeCouncilDemo.get();
     assertEquals(0, clean.result.exitCode(), clean.result.err());
     Path work = dir.resolve("work");
-    copy(clean.workDir.resolve("returns"), work.resolve("returns"));
+    Folders.copy(clean.workDir.resolve("returns"), work.resolve("returns"));
     Path lake = work.resolve("lake");
 
     Process ingest = demo(clean.config, work);
@@ -148,19 +148,6 @@ class KilledRunsIT {
       }
     }
     return files;
-  }
-
-  static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path path : all.toList()) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
   }
 
   private void killWhen(Process process, BooleanSupplier ready) throws InterruptedException, IOException {

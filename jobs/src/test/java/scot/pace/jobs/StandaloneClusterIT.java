@@ -53,7 +53,7 @@ class StandaloneClusterIT {
       ThreeCouncilDemo demo = ThreeCouncilDemo.get();
       assertEquals(0, demo.result.exitCode(), demo.result.err());
       Path work = dir.resolve("cluster-work");
-      KilledRunsIT.copy(demo.workDir.resolve("returns"), work.resolve("returns"));
+      scot.pace.files.Folders.copy(demo.workDir.resolve("returns"), work.resolve("returns"));
       Path config = SmallConfig.write(dir.resolve("cluster.yaml"), "spark://127.0.0.1:" + masterPort,
           ThreeCouncilDemo.FIRST_YEAR, ThreeCouncilDemo.COUNCILS, "housekeeping:", "  optimize: false",
           "  vacuumRetentionHours: 0", "  keepRuns: 1");

@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Stream;
+import scot.pace.files.Folders;
 
 /**
  * One {@code pace demo} on three councils (2016 to 2024; Orkney is tiny, so disclosure control has
@@ -41,7 +40,7 @@ final class ThreeCouncilDemo {
     if (demo == null) {
       try {
         Path dir = Files.createTempDirectory("pace-three-council-demo-").toAbsolutePath();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> scot.pace.files.Folders.deleteRecursively(dir)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> Folders.deleteRecursively(dir)));
         Path config = SmallConfig.write(dir.resolve("small.yaml"), "local[2]", FIRST_YEAR, COUNCILS);
         Path work = dir.resolve("work");
         demo = new ThreeCouncilDemo(dir, config, configFor(dir.resolve("work.yaml"), work),
@@ -58,16 +57,7 @@ final class ThreeCouncilDemo {
    * the configuration whose paths point into it; for tests that write.
    */
   Path copy(Path target) throws IOException {
-    try (Stream<Path> all = Files.walk(workDir)) {
-      for (Path from : all.toList()) {
-        Path to = target.resolve(workDir.relativize(from).toString());
-        if (Files.isDirectory(from)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
+    Folders.copy(workDir, target);
     return configFor(target.resolveSibling(target.getFileName() + ".yaml"), target);
   }
 

@@ -50,6 +50,22 @@ public final class Folders {
     }
   }
 
+  /** Copies the folder {@code from}, everything under it, to {@code to} (created). */
+  public static void copy(Path from, Path to) {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path path : all.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The name of a folder written aside: {@code .<name>-[old-]<pid>-<nanos>} (older ones had no pid). */
   private static final Pattern ASIDE = Pattern.compile("\\..+?-(?:old-)?(\\d+)(?:-\\d+)?");
 

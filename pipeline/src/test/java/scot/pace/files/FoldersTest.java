@@ -30,4 +30,19 @@ class FoldersTest {
           left.map(p -> p.getFileName().toString()).sorted().toList());
     }
   }
+
+  @Test
+  void aCopyHoldsEveryFolderAndFileWithItsBytes() throws IOException {
+    Files.createDirectories(out.resolve("from/lake/_delta_log"));
+    Files.createDirectories(out.resolve("from/empty"));
+    Files.writeString(out.resolve("from/lake/_delta_log/00000000000000000000.json"), "{\"commitInfo\":{}}");
+    Files.writeString(out.resolve("from/top.csv"), "a,b\n1,2\n");
+    Folders.copy(out.resolve("from"), out.resolve("to"));
+    try (Stream<Path> from = Files.walk(out.resolve("from")); Stream<Path> to = Files.walk(out.resolve("to"))) {
+      assertEquals(from.map(p -> out.resolve("from").relativize(p).toString()).sorted().toList(),
+          to.map(p -> out.resolve("to").relativize(p).toString()).sorted().toList());
+    }
+    assertEquals("{\"commitInfo\":{}}", Files.readString(out.resolve("to/lake/_delta_log/00000000000000000000.json")));
+    assertEquals("a,b\n1,2\n", Files.readString(out.resolve("to/top.csv")));
+  }
 }

@@ -61,19 +61,9 @@ class ReturnIngestTest {
     }
   }
 
-  Copy copy() throws IOException {
+  Copy copy() {
     for (String folder : List.of("returns", "lake")) {
-      Path from = dir.resolve(folder);
-      try (var all = Files.walk(from)) {
-        for (Path path : all.toList()) {
-          Path to = work.resolve(folder).resolve(from.relativize(path).toString());
-          if (Files.isDirectory(path)) {
-            Files.createDirectories(to);
-          } else {
-            Files.copy(path, to);
-          }
-        }
-      }
+      Folders.copy(dir.resolve(folder), work.resolve(folder));
     }
     return new Copy(work.resolve("returns"), Lake.at(work.resolve("lake")), work.resolve("staging"));
   }
