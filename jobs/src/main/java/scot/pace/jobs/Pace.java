@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       ReplicateScraCommand.class,
       RulesCommand.class,
+      DisclosureCheckCommand.class,
       SqlCommand.class
     })
 public final class Pace implements Runnable {

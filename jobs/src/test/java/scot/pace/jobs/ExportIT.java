@@ -124,6 +124,19 @@ class ExportIT {
   }
 
   @Test
+  void disclosureCheckFindsNothingInWhatIsPublishedAndTheCouncilsOwnRowsInWhatIsNot() {
+    for (Path folder : List.of(demo.out.resolve("report"), demo.out.resolve("exports").resolve(runId).resolve("published"))) {
+      PaceCliIT.Result check = PaceCliIT.pace("disclosure-check", "--config", demo.work.toString(), folder.toString());
+      assertEquals(0, check.exitCode(), check.out() + check.err());
+      assertTrue(check.out().contains("Nothing under"), check.out());
+    }
+    Path restricted = demo.out.resolve("exports").resolve(runId).resolve("restricted").resolve("S12000023");
+    PaceCliIT.Result check = PaceCliIT.pace("disclosure-check", "--config", demo.work.toString(), restricted.toString());
+    assertEquals(1, check.exitCode(), "Orkney's own exact rows are not safe to publish: " + check.out());
+    assertTrue(check.out().contains("published as it is"), check.out());
+  }
+
+  @Test
   void aReplicationPackRunsAgainToTheSameFigures(@TempDir Path dir) throws Exception {
     Path copy = demo.copy(dir.resolve("work"));
     PaceCliIT.Result replication = PaceCliIT.pace("replicate-scra", "--config", copy.toString(),

@@ -12,7 +12,9 @@ import org.apache.spark.sql.SparkSession;
 import scot.pace.disclosure.DisclosureControl;
 import scot.pace.files.CsvWriter;
 import scot.pace.lake.Lake;
+import scot.pace.catalogue.OutputCatalogue;
 import scot.pace.measure.ScraReplication;
+import scot.pace.publish.PublishedTable;
 
 /**
  * The replication pack of a {@code replicate-scra} run: {@code parameters.json} (the cohorts,
@@ -36,8 +38,7 @@ final class ReplicationPack {
       throw new IllegalArgumentException(ScraReplication.TABLE + " at version "
           + run.tableVersions().get(ScraReplication.TABLE) + " has no rows of run " + run.runId());
     }
-    PublishedTable published = PublishedTables.all().stream().filter(t -> t.name().equals(ScraReplication.TABLE))
-        .findFirst().orElseThrow();
+    PublishedTable published = OutputCatalogue.named(ScraReplication.TABLE).orElseThrow().publication();
     List<String> columns = List.of(rows.get(0).schema().fieldNames());
     List<Map<String, Object>> group = new ArrayList<>();
     rows.forEach(row -> group.add(PublishedTable.values(row)));

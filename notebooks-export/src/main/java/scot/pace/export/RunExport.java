@@ -29,6 +29,7 @@ import scot.pace.measure.KinshipShare;
 import scot.pace.measure.LaterStages;
 import scot.pace.measure.RunChart;
 import scot.pace.measure.TimeToPermanence;
+import scot.pace.publish.Publication;
 import scot.pace.report.Report;
 
 /**
@@ -56,7 +57,7 @@ public final class RunExport {
   static final String RESTRICTED = "restricted";
   static final String MANIFEST = "manifest.json";
   /** The layout of an export; raise it when what an export holds changes, so older ones are not reused. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
   private static final String FORMAT_KEY = "exportFormat";
   /** The council's own rows in its restricted notebook: table, rows kept, sort. */
   private static final List<String[]> OWN_TABLES = List.of(
@@ -148,10 +149,11 @@ public final class RunExport {
     }
     Path published = temp.resolve(PUBLISHED);
     Path restricted = temp.resolve(RESTRICTED);
+    Publication publication = Publication.of(spark, lake, sdc);
     Path report = drawn;
     if (drawn == null) {
       report = temp.resolve(".report");
-      Report.write(spark, lake, sdc, report);
+      Report.write(spark, lake, publication, sdc, report);
     }
     List<String[]> councils = new ArrayList<>();
     for (Row row : lake.read(spark, LakeBuild.COUNCILS).where("council <> '" + CohortOutcomes.SCOTLAND + "'")
@@ -174,7 +176,7 @@ public final class RunExport {
     }
     Path extracts = published.resolve("extracts");
     Folders.create(extracts);
-    List<Extracts.Extract> written = Extracts.write(spark, lake, sdc, dictionary, extracts);
+    List<Extracts.Extract> written = Extracts.write(publication, dictionary, extracts);
     List<String> own = writeOwnTables(spark, lake, councils, restricted);
     writeNotebooks(temp, run, lake.root(), snapshot, sdc, dictionary, written, councils, own);
   }
@@ -279,7 +281,7 @@ public final class RunExport {
           if (csv != null) {
             List<String> line = new ArrayList<>();
             for (String column : columns) {
-              line.add(PublishedTable.text(row.getAs(column)));
+              line.add(scot.pace.publish.PublishedTable.text(row.getAs(column)));
             }
             csv.line(line);
           }

@@ -46,7 +46,7 @@ final class RunNotebooks {
           "funnel_aim1_still_on_home_order_2y"),
       section("Time to legal permanence, Scotland", TimeToPermanence.SUMMARY, "time_to_permanence",
           "permanence_*", "permanence_by_cohort"),
-      section("Routes to permanence, Scotland", TimeToPermanence.ROUTES, "routes", "routes"),
+      section("Routes to permanence, Scotland", TimeToPermanence.POINTS, "routes", "routes"),
       section("Kinship care and the placement mix, Scotland", KinshipShare.TABLE, "kinship", "kinship"),
       section("After the recommendation, Scotland", LaterStages.TABLE, "stages", "stages"),
       section("Has the wait for a recommendation changed since PACE?", RunChart.PHASES,
@@ -167,11 +167,12 @@ final class RunNotebooks {
         + "            for p in sorted(Path(\"extracts\").glob(\"*.csv\")) if p.name != \"" + Extracts.DICTIONARY
         + "\"}\n"
         + "dictionary = pd.read_csv(\"extracts/" + Extracts.DICTIONARY + "\")\n");
-    if (extracts.stream().anyMatch(e -> e.table().equals(TimeToPermanence.SUMMARY))) {
-      code.append("ttp = extracts[\"" + TimeToPermanence.SUMMARY + "\"]\n"
-          + "ttp[\"within_2y\"] = pd.to_numeric(ttp[\"within_2y\"], errors=\"coerce\")\n"
-          + "ttp[(ttp.council == \"S92000003\") & (ttp.population == \"accommodated\")][[\"cohort_year\", "
-          + "\"children\", \"within_2y\"]]");
+    if (extracts.stream().anyMatch(e -> e.table().equals(TimeToPermanence.POINTS))) {
+      code.append("points = extracts[\"" + TimeToPermanence.POINTS + "\"]\n"
+          + "points[\"within\"] = pd.to_numeric(points[\"within\"], errors=\"coerce\")\n"
+          + "# legal permanence within 2 years: the curve at day " + TimeToPermanence.quarterDays(8) + "\n"
+          + "points[(points.council == \"S92000003\") & (points.population == \"accommodated\")\n"
+          + "       & (points.days == \"" + TimeToPermanence.quarterDays(8) + "\")][[\"cohort_year\", \"within\"]]");
     }
     return code.toString();
   }

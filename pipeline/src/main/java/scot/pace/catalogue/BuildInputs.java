@@ -42,6 +42,7 @@ public final class BuildInputs implements AutoCloseable {
   private final List<Dataset<Row>> cached = new ArrayList<>();
 
   private final Supplier<Dataset<Row>> returnYears = once(this::computeReturnYears);
+  private final Supplier<Integer> lastYear = once(() -> returnYears().selectExpr("max(collection_year)").first().getInt(0));
   private final Supplier<Dataset<Row>> firstYears = once(() -> returnYears().groupBy("council")
       .agg(min("collection_year").as("first_year")));
   private final Supplier<Dataset<Row>> outcomes = once(() -> cache(CohortOutcomes.of(journeys(), firstYears())));
@@ -84,6 +85,11 @@ public final class BuildInputs implements AutoCloseable {
   /** Each council and collection year with an accepted return. */
   public Dataset<Row> returnYears() {
     return returnYears.get();
+  }
+
+  /** The latest collection year with an accepted return (its 31 July is the latest snapshot). */
+  public int lastYear() {
+    return lastYear.get();
   }
 
   /** Each council's first collection year. */

@@ -2,6 +2,7 @@ package scot.pace.catalogue;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import scot.pace.publish.PublishedTable;
 
 /**
  * One table the pipeline writes: its name, its layer, who writes it, and for the build's tables
@@ -9,8 +10,10 @@ import org.apache.spark.sql.Row;
  *
  * @param writtenBy the stage that writes it ("ingest", "build: gold: PACE aims", "replicate-scra", ...)
  * @param step how the build computes it; null for tables another stage writes
+ * @param publication how it is published, protected (the pages, the extracts and the notebooks
+ *     show only that); null for a table that is never published
  */
-public record Output(String table, Layer layer, String writtenBy, Step step) {
+public record Output(String table, Layer layer, String writtenBy, Step step, PublishedTable publication) {
   /** How the build computes one table. */
   @FunctionalInterface
   public interface Step {
@@ -18,11 +21,24 @@ public record Output(String table, Layer layer, String writtenBy, Step step) {
   }
 
   static Output built(String table, Layer layer, String stage, Step step) {
-    return new Output(table, layer, "build: " + stage, step);
+    return new Output(table, layer, "build: " + stage, step, null);
   }
 
   static Output writtenBy(String table, Layer layer, String stage) {
-    return new Output(table, layer, stage, null);
+    return new Output(table, layer, stage, null, null);
+  }
+
+  /** The same table, published as {@code publication} says. */
+  Output publishedAs(PublishedTable publication) {
+    if (!publication.name().equals(table)) {
+      throw new IllegalArgumentException("the publication of " + publication.name() + " is not " + table + "'s");
+    }
+    return new Output(table, layer, writtenBy, step, publication);
+  }
+
+  /** Whether it is published. */
+  public boolean isPublished() {
+    return publication != null;
   }
 
   /** Whether {@code pace build} writes it. */

@@ -18,6 +18,7 @@ import scot.pace.measure.ScraReplication;
 import scot.pace.measure.StillWaiting;
 import scot.pace.measure.TimeToPermanence;
 import scot.pace.measure.CouncilComparison;
+import scot.pace.publish.Publications;
 import scot.pace.returns.ReturnFile;
 import scot.pace.rules.Validation;
 
@@ -60,36 +61,44 @@ public final class OutputCatalogue {
 
     stage = "gold: time to permanence";
     all.add(Output.built(CohortOutcomes.TABLE, Layer.GOLD, stage, in -> CohortOutcomes.table(in.outcomes())));
-    all.add(Output.built(TimeToPermanence.SUMMARY, Layer.GOLD, stage, in -> TimeToPermanence.summary(in.grouped())));
+    all.add(Output.built(TimeToPermanence.SUMMARY, Layer.GOLD, stage, in -> TimeToPermanence.summary(in.grouped())).publishedAs(Publications.timeToPermanence()));
     all.add(Output.built(TimeToPermanence.CURVES, Layer.GOLD, stage, in -> TimeToPermanence.curves(in.grouped())));
     all.add(Output.built(TimeToPermanence.ROUTES, Layer.GOLD, stage, in -> TimeToPermanence.routes(in.grouped())));
+    all.add(Output.built(TimeToPermanence.POINTS, Layer.GOLD, stage, in -> TimeToPermanence.points(in.grouped(), in.lastYear()))
+        .publishedAs(Publications.points()));
     stage = "gold: kinship";
     all.add(Output.built(KinshipShare.TABLE, Layer.GOLD, stage,
-        in -> KinshipShare.atSnapshots(in.read(Silver.EPISODES), in.read(Silver.PLACEMENTS), in.returnYears())));
+        in -> KinshipShare.atSnapshots(in.read(Silver.EPISODES), in.read(Silver.PLACEMENTS), in.returnYears()))
+        .publishedAs(Publications.kinshipShare()));
     all.add(Output.built(KinshipShare.PERMANENCE_TABLE, Layer.GOLD, stage,
-        in -> KinshipShare.ofPermanence(in.outcomes())));
-    all.add(Output.built(COUNCILS, Layer.REFERENCE, stage, BuildInputs::councilTable));
+        in -> KinshipShare.ofPermanence(in.outcomes())).publishedAs(Publications.kinshipPermanence()));
+    all.add(Output.built(COUNCILS, Layer.REFERENCE, stage, BuildInputs::councilTable).publishedAs(Publications.councils()));
 
     stage = "gold: PACE aims";
-    all.add(Output.built(Aim1.TABLE, Layer.GOLD, stage, in -> Aim1.of(in.homeOrders())));
+    all.add(Output.built(Aim1.TABLE, Layer.GOLD, stage, in -> Aim1.of(in.homeOrders())).publishedAs(Publications.aim1()));
     all.add(Output.built(Aim2.TABLE, Layer.GOLD, stage,
-        in -> Aim2.of(in.journeys(), in.firstYears(), in.read(COUNCILS))));
+        in -> Aim2.of(in.journeys(), in.firstYears(), in.read(COUNCILS))).publishedAs(Publications.aim2()));
     all.add(Output.built(LaterStages.TABLE, Layer.GOLD, stage,
-        in -> LaterStages.of(LaterStages.childStages(in.read(Silver.MILESTONES)), in.firstYears())));
+        in -> LaterStages.of(LaterStages.childStages(in.read(Silver.MILESTONES)), in.firstYears()))
+        .publishedAs(Publications.laterStages()));
     all.add(Output.built(StillWaiting.TABLE, Layer.GOLD, stage,
         in -> StillWaiting.of(in.journeys(), in.read(Silver.PLACEMENTS))));
 
     stage = "gold: run charts";
-    all.add(Output.built(RunChart.PHASES, Layer.GOLD, stage, in -> RunChart.phases(in.runChartPoints())));
+    all.add(Output.built(RunChart.PHASES, Layer.GOLD, stage, in -> RunChart.phases(in.runChartPoints()))
+        .publishedAs(Publications.runChartPhases()));
     all.add(Output.built(RunChart.POINTS, Layer.GOLD, stage,
         in -> RunChart.withMedians(in.runChartPoints(), in.read(RunChart.PHASES))));
-    all.add(Output.built(RunChart.MONTHS, Layer.GOLD, stage, in -> RunChart.months(in.runChartPoints())));
+    all.add(Output.built(RunChart.MONTHS, Layer.GOLD, stage, in -> RunChart.months(in.runChartPoints()))
+        .publishedAs(Publications.runChartMonths()));
 
     stage = "gold: council comparison";
-    all.add(Output.built(CouncilComparison.TABLE, Layer.GOLD, stage, in -> in.comparison().comparison()));
-    all.add(Output.built(CouncilComparison.LIMITS_TABLE, Layer.GOLD, stage, in -> in.comparison().limits()));
+    all.add(Output.built(CouncilComparison.TABLE, Layer.GOLD, stage, in -> in.comparison().comparison())
+        .publishedAs(Publications.comparison()));
+    all.add(Output.built(CouncilComparison.LIMITS_TABLE, Layer.GOLD, stage, in -> in.comparison().limits())
+        .publishedAs(Publications.funnelLimits()));
 
-    all.add(Output.writtenBy(ScraReplication.TABLE, Layer.GOLD, "replicate-scra"));
+    all.add(Output.writtenBy(ScraReplication.TABLE, Layer.GOLD, "replicate-scra").publishedAs(Publications.scra()));
     all.add(Output.writtenBy(RunLog.TABLE, Layer.OPERATIONS, "every run"));
     return List.copyOf(all);
   }
@@ -102,6 +111,11 @@ public final class OutputCatalogue {
   /** The tables {@code pace build} writes, in the order it writes them. */
   public static List<Output> built() {
     return ALL.stream().filter(Output::isBuilt).toList();
+  }
+
+  /** The published tables, in the order they are protected (a table may consult those before it). */
+  public static List<Output> published() {
+    return ALL.stream().filter(Output::isPublished).toList();
   }
 
   /** The table of that name, if the pipeline writes one. */

@@ -8,9 +8,10 @@ import java.util.List;
  * cells are suppressed. Primary suppression: every count from 1 to the threshold, totals
  * included. Secondary suppression: in every line that adds up (a row with its row total, a
  * column with its column total, the totals row and the totals column) a single suppressed cell
- * could be recovered by subtraction, so the smallest other cell of that line is suppressed as
- * well (a non-zero one if there is one), and the lines are checked again until no line has
- * exactly one suppressed cell.
+ * could be recovered by subtraction, and several suppressed cells beside a published total add up
+ * to a count that is known, so while a line has exactly one suppressed cell, or suppressed cells
+ * adding up to a small count, the smallest other cell of that line is suppressed as well (a
+ * non-zero one if there is one), and the lines are checked again.
  */
 public final class CountTable {
   private final List<String> rows;
@@ -19,9 +20,11 @@ public final class CountTable {
   private final long[][] cells;
   private final boolean[][] suppressed;
   private final DisclosureControl control;
+  private final boolean[][] fixed;
 
   private CountTable(List<String> rows, List<String> columns, long[][] cells, boolean[][] suppressed,
-      DisclosureControl control) {
+      DisclosureControl control, boolean[][] fixed) {
+    this.fixed = fixed;
     this.rows = rows;
     this.columns = columns;
     this.cells = cells;
@@ -35,6 +38,26 @@ public final class CountTable {
    * @throws IllegalArgumentException when a count is negative or the shape does not match the labels
    */
   public static CountTable protect(List<String> rows, List<String> columns, long[][] counts, DisclosureControl control) {
+    return protect(rows, columns, counts, control, null);
+  }
+
+  /**
+   * As above, with cells another rule has already withheld ({@code withheld[r][c]}, totals in the
+   * last row and column; null for none): they count as suppressed from the start, so the secondary
+   * suppression protects them too.
+   */
+  public static CountTable protect(List<String> rows, List<String> columns, long[][] counts, DisclosureControl control,
+      boolean[][] withheld) {
+    return protect(rows, columns, counts, control, withheld, null);
+  }
+
+  /**
+   * As above, with cells that are published elsewhere and cannot be withheld here ({@code
+   * fixed[r][c]}, null for none: a total another table gives, say): they stay published and the
+   * secondary suppression never chooses them.
+   */
+  public static CountTable protect(List<String> rows, List<String> columns, long[][] counts, DisclosureControl control,
+      boolean[][] withheld, boolean[][] fixed) {
     int height = rows.size();
     int width = columns.size();
     if (counts.length != height) {
@@ -60,10 +83,12 @@ public final class CountTable {
     boolean[][] suppressed = new boolean[height + 1][width + 1];
     for (int r = 0; r <= height; r++) {
       for (int c = 0; c <= width; c++) {
-        suppressed[r][c] = control.isSmall(cells[r][c]);
+        suppressed[r][c] = (fixed == null || !fixed[r][c])
+            && (control.isSmall(cells[r][c]) || (withheld != null && withheld[r][c]));
       }
     }
-    CountTable table = new CountTable(List.copyOf(rows), List.copyOf(columns), cells, suppressed, control);
+    CountTable table = new CountTable(List.copyOf(rows), List.copyOf(columns), cells, suppressed, control,
+        fixed == null ? new boolean[height + 1][width + 1] : fixed);
     table.suppressSecondary();
     return table;
   }
@@ -73,11 +98,7 @@ public final class CountTable {
     while (changed) {
       changed = false;
       for (int[][] line : lines()) {
-        int hidden = 0;
-        for (int[] cell : line) {
-          hidden += suppressed[cell[0]][cell[1]] ? 1 : 0;
-        }
-        if (hidden == 1) {
+        if (exposed(line)) {
           int[] next = smallestOpen(line);
           if (next != null) {
             suppressed[next[0]][next[1]] = true;
@@ -88,11 +109,31 @@ public final class CountTable {
     }
   }
 
+  /**
+   * Whether the line gives a suppressed cell back: one suppressed cell alone is its total less the
+   * others; with the total published, several suppressed parts add up to the total less the
+   * published ones, which must not be a small count itself.
+   */
+  private boolean exposed(int[][] line) {
+    int[] total = line[line.length - 1];
+    int hidden = 0;
+    long hiddenParts = 0;
+    for (int[] cell : line) {
+      if (suppressed[cell[0]][cell[1]]) {
+        hidden++;
+        if (cell != total) {
+          hiddenParts += cells[cell[0]][cell[1]];
+        }
+      }
+    }
+    return hidden == 1 || (hidden > 1 && !suppressed[total[0]][total[1]] && control.isSmall(hiddenParts));
+  }
+
   /** The smallest unsuppressed cell of the line, preferring a non-zero one. */
   private int[] smallestOpen(int[][] line) {
     int[] best = null;
     for (int[] cell : line) {
-      if (suppressed[cell[0]][cell[1]]) {
+      if (suppressed[cell[0]][cell[1]] || fixed[cell[0]][cell[1]]) {
         continue;
       }
       long value = cells[cell[0]][cell[1]];

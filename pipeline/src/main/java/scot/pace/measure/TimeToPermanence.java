@@ -52,6 +52,8 @@ public final class TimeToPermanence {
   public static final String SUMMARY = "gold_time_to_permanence";
   public static final String CURVES = "gold_permanence_curves";
   public static final String ROUTES = "gold_permanence_routes";
+  /** The curve at every quarter year, with the children behind each figure: what is published of the curves. */
+  public static final String POINTS = "gold_permanence_points";
 
   static final int TWO_YEARS = 730;
   static final int FOUR_YEARS = 1461;
@@ -160,6 +162,109 @@ public final class TimeToPermanence {
           field("years", DataTypes.IntegerType),
           field("share", DataTypes.DoubleType),
           field("children", DataTypes.LongType));
+
+  /**
+   * The quarter years at which {@link #POINTS} gives the curve: day {@code floor(k × 365.25 / 4)}, so that
+   * years 1, 2, 4 and 6 fall on days 365, 730, 1461 and 2191, the days of the 2- and 4-year figures.
+   */
+  public static int quarterDays(int quarter) {
+    return (int) Math.floor(quarter * 365.25 / 4);
+  }
+
+  /**
+   * The outcomes counted at each point, with the share each stands behind (null: none): legal
+   * permanence by any route, leaving care, still waiting, censored. They add up to the cohort.
+   */
+  public static final List<String[]> POINT_PARTS = List.of(
+      new String[] {"events_children", "within"}, new String[] {"left_care_children", "left_care"},
+      new String[] {"waiting_children", "still_waiting"}, new String[] {"censored_children", null});
+
+  /**
+   * The routes counted at the route years only (1, 2, 4 and 6 years), with their shares: they add
+   * up to {@code events_children}.
+   */
+  public static final List<String[]> ROUTE_PARTS = List.of(
+      new String[] {"home_children", "home"}, new String[] {"kco_children", "kco"},
+      new String[] {"po_children", "po"}, new String[] {"poa_children", "poa"},
+      new String[] {"adoption_children", "adoption"});
+
+  public static final StructType POINT_SCHEMA =
+      schema(
+          field("days", DataTypes.IntegerType),
+          field("years", DataTypes.DoubleType),
+          field("within", DataTypes.DoubleType),
+          field("within_se", DataTypes.DoubleType),
+          field("within_lower", DataTypes.DoubleType),
+          field("within_upper", DataTypes.DoubleType),
+          field("within_interval", DataTypes.StringType),
+          field("left_care", DataTypes.DoubleType),
+          field("still_waiting", DataTypes.DoubleType),
+          field("home", DataTypes.DoubleType),
+          field("kco", DataTypes.DoubleType),
+          field("po", DataTypes.DoubleType),
+          field("poa", DataTypes.DoubleType),
+          field("adoption", DataTypes.DoubleType),
+          field("events_children", DataTypes.LongType),
+          field("left_care_children", DataTypes.LongType),
+          field("waiting_children", DataTypes.LongType),
+          field("censored_children", DataTypes.LongType),
+          field("home_children", DataTypes.LongType),
+          field("kco_children", DataTypes.LongType),
+          field("po_children", DataTypes.LongType),
+          field("poa_children", DataTypes.LongType),
+          field("adoption_children", DataTypes.LongType));
+
+  /**
+   * The curves of all ages at every quarter year from the first to the first at or after the
+   * longest follow-up any council's cohort of that year could have (from the start of the cohort
+   * year to 31 July of {@code lastYear}), so that at every point Scotland's counts are the sum of
+   * the councils', and the last point's counts are the cohort's final ones: legal permanence with
+   * its interval as the 2- and 4-year figures give it, leaving care and still waiting (empty beyond
+   * the group's longest follow-up, as there), and how many children had each outcome by then, were
+   * still waiting, or had been censored; at the route years, each route too.
+   */
+  public static Dataset<Row> points(Dataset<Row> grouped, int lastYear) {
+    return grouped.where(col("age_band").equalTo(CohortOutcomes.ALL_AGES))
+        .flatMap((FlatMapFunction<Row, Row>) group -> pointRows(group, lastYear), Encoders.row(POINT_SCHEMA));
+  }
+
+  private static Iterator<Row> pointRows(Row group, int lastYear) {
+    int cohortYear = group.getInt(2);
+    int horizon = (int) java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(cohortYear - 1, 8, 1),
+        java.time.LocalDate.of(lastYear, 7, 31));
+    List<Outcome> outcomes = outcomes(group.getList(4));
+    AalenJohansen fit = permanenceFit(outcomes);
+    AalenJohansen routes = new AalenJohansen(outcomes, OutcomeKind.CAUSES, CONFIDENCE);
+    List<Row> rows = new ArrayList<>();
+    int longest = fit.longest();
+    for (int quarter = 1; outcomes.size() > 0; quarter++) {
+      int days = quarterDays(quarter);
+      int year = quarter % 4 == 0 ? quarter / 4 : -1;
+      boolean routeYear = Arrays.stream(ROUTE_YEARS).anyMatch(y -> y == year);
+      List<Object> values = new ArrayList<>(Arrays.asList(group.get(0), group.get(1), group.get(2), group.get(3), days,
+          quarter / 4.0));
+      values.addAll(Arrays.asList(ShareEstimate.at(fit, PERMANENCE, days, CONFIDENCE).columns()));
+      values.add(seen(fit.incidence(LEFT_CARE, days), longest, days));
+      values.add(seen(fit.noOutcome(days), longest, days));
+      List<Object> routeCounts = new ArrayList<>();
+      for (OutcomeKind kind : OutcomeKind.competing()) {
+        if (kind.isPermanence()) {
+          values.add(routeYear ? seen(routes.incidence(kind.cause(), days), longest, days) : null);
+          routeCounts.add(routeYear ? (long) routes.count(kind.cause(), days) : null);
+        }
+      }
+      long events = fit.count(PERMANENCE, days);
+      long left = fit.count(LEFT_CARE, days);
+      long censored = fit.censoredBefore(days + 1);
+      values.addAll(Arrays.asList(events, left, outcomes.size() - events - left - censored, censored));
+      values.addAll(routeCounts);
+      rows.add(RowFactory.create(values.toArray()));
+      if (days >= Math.max(longest, horizon)) {
+        break;
+      }
+    }
+    return rows.iterator();
+  }
 
   /** Groups the cohort outcomes (with Scotland and all ages added) into one row per group. */
   public static Dataset<Row> grouped(Dataset<Row> outcomes) {

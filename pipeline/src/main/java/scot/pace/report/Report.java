@@ -24,12 +24,14 @@ import scot.pace.chart.RouteIncidence;
 import scot.pace.chart.RunChartPlot;
 import scot.pace.chart.StageIntervals;
 import scot.pace.chart.StillWaitingBars;
-import scot.pace.disclosure.CountTable;
 import scot.pace.disclosure.DisclosureControl;
 import scot.pace.files.Folders;
 import scot.pace.lake.Lake;
 import scot.pace.measure.CohortOutcomes;
 import scot.pace.measure.RunChart;
+import scot.pace.measure.TimeToPermanence;
+import scot.pace.publish.ProtectedRow;
+import scot.pace.publish.Publication;
 import scot.pace.report.ReportData.CouncilInfo;
 import scot.pace.stats.IntervalMethod;
 import scot.pace.stats.RunRules;
@@ -80,9 +82,17 @@ public final class Report {
   /** What was written. */
   public record Summary(Path published, Path restricted, int files, long bytes, int councils) {}
 
-  /** Reads the gold tables from {@code lake} and writes both reports under {@code out}. */
+  /** Protects the gold tables of {@code lake} and writes both reports under {@code out}. */
   public static Summary write(SparkSession spark, Lake lake, DisclosureControl sdc, Path out) {
-    ReportData data = ReportData.read(spark, lake);
+    return write(spark, lake, Publication.of(spark, lake, sdc), sdc, out);
+  }
+
+  /**
+   * Writes both reports under {@code out}: the published one from {@code publication} only, the
+   * restricted one with each council's child-level rows from {@code lake}.
+   */
+  public static Summary write(SparkSession spark, Lake lake, Publication publication, DisclosureControl sdc, Path out) {
+    ReportData data = ReportData.read(spark, lake, publication);
     Report report = new Report(data, sdc);
     Path published = out.resolve(PUBLISHED);
     Path restricted = out.resolve(RESTRICTED);
@@ -146,14 +156,14 @@ public final class Report {
   }
 
   private void writeComparison(HtmlPage page, Path charts, Path tables, String measure, String label) {
-    List<Row> rows = data.comparison().stream().filter(r -> r.<String>getAs("measure").equals(measure)).toList();
+    List<ProtectedRow> rows = data.comparison().stream().filter(r -> r.<String>key("measure").equals(measure)).toList();
     if (rows.isEmpty()) {
       page.heading(3, capital(label)).paragraph("No year is complete for this measure yet.");
       return;
     }
-    int year = rows.get(0).getAs("year");
-    double p0 = rows.get(0).getAs("p0");
-    boolean overdispersed = rows.get(0).getAs("overdispersed");
+    int year = rows.get(0).key("year");
+    double p0 = rows.get(0).key("p0");
+    boolean overdispersed = rows.get(0).key("overdispersed");
     Map<String, String> names = names();
     List<Caterpillar.Share> shares = new ArrayList<>();
     List<FunnelPlot.Point> points = new ArrayList<>();
@@ -161,34 +171,35 @@ public final class Report {
     table.add(List.of("council", "children", "of whom", "share", "95% interval", "flag 95%", "flag 99.8%",
         "flag 99.8%, allowing for overdispersion", "rank (95% interval)"));
     int hidden = 0;
-    for (Row row : rows.stream().sorted(Comparator.comparing(r -> names.get(r.<String>getAs("council")))).toList()) {
-      String name = names.get(row.<String>getAs("council"));
-      long x = row.getAs("numerator");
-      long n = row.getAs("denominator");
-      boolean publishable = sdc.sharePublishable(x, n);
-      double p = row.getAs("proportion");
-      shares.add(new Caterpillar.Share(name, p, row.getAs("wilson_lower"), row.getAs("wilson_upper"), publishable));
-      if (publishable) {
-        points.add(new FunnelPlot.Point(name, n, p, !row.<String>getAs("flag_95").equals("within")));
-        table.add(List.of(name, sdc.count(n), sdc.count(x), pct(p),
-            pct(row.getAs("wilson_lower")) + " to " + pct(row.getAs("wilson_upper")), row.getAs("flag_95"),
-            row.getAs("flag_998"), row.getAs("flag_998_adjusted"),
-            row.getAs("rank") + " (" + row.getAs("rank_lower") + " to " + row.getAs("rank_upper") + ")"));
-      } else {
-        hidden++;
-        table.add(List.of(name, sdc.count(n), sdc.count(x), DisclosureControl.SUPPRESSED, DisclosureControl.SUPPRESSED,
-            DisclosureControl.SUPPRESSED, DisclosureControl.SUPPRESSED, DisclosureControl.SUPPRESSED,
-            DisclosureControl.SUPPRESSED));
+    String c = DisclosureControl.SUPPRESSED;
+    for (ProtectedRow row : rows.stream().sorted(Comparator.comparing(r -> names.get(r.<String>key("council")))).toList()) {
+      String name = names.get(row.<String>key("council"));
+      Double p = row.get("proportion");
+      Long n = row.get("denominator");
+      boolean publishable = p != null;
+      shares.add(new Caterpillar.Share(name, publishable ? p : Double.NaN, nan(row.get("wilson_lower")),
+          nan(row.get("wilson_upper")), publishable));
+      if (publishable && n != null) {
+        points.add(new FunnelPlot.Point(name, n, p, !row.<String>get("flag_95").equals("within")));
       }
+      if (!publishable) {
+        hidden++;
+      }
+      table.add(List.of(name, countCell(row, "denominator"), countCell(row, "numerator"),
+          publishable ? pct(p) : c,
+          publishable ? pct(row.get("wilson_lower")) + " to " + pct(row.get("wilson_upper")) : c,
+          textCell(row, "flag_95"), textCell(row, "flag_998"), textCell(row, "flag_998_adjusted"),
+          row.isWithheld("rank") ? c
+              : row.get("rank") + " (" + row.get("rank_lower") + " to " + row.get("rank_upper") + ")"));
     }
     List<FunnelPlot.Limits> limits = new ArrayList<>();
-    for (Row row : data.limits()) {
-      int n = row.getAs("n");
+    for (ProtectedRow row : data.limits()) {
+      int n = row.key("n");
       // Every size to 100, then about 100 points per tenfold: the line is as smooth, the SVG smaller.
-      if (row.<String>getAs("measure").equals(measure) && (n <= 100 || n % Math.max(1, n / 100) == 0)) {
-        limits.add(new FunnelPlot.Limits(row.getAs("n"), row.getAs("lower_95"), row.getAs("upper_95"),
-            row.getAs("lower_998"), row.getAs("upper_998"), row.getAs("od_lower_95"), row.getAs("od_upper_95"),
-            row.getAs("od_lower_998"), row.getAs("od_upper_998")));
+      if (row.<String>key("measure").equals(measure) && (n <= 100 || n % Math.max(1, n / 100) == 0)) {
+        limits.add(new FunnelPlot.Limits(n, row.get("lower_95"), row.get("upper_95"),
+            row.get("lower_998"), row.get("upper_998"), row.get("od_lower_95"), row.get("od_upper_95"),
+            row.get("od_lower_998"), row.get("od_upper_998")));
       }
     }
     String when = measure.equals("kinship_share") ? "31 July " + year : "children of the " + cohort(year) + " cohort";
@@ -208,6 +219,35 @@ public final class Report {
         "tables/comparison_" + measure + ".csv");
     page.table(capital(label) + ", " + when, table);
     HtmlPage.writeCsv(tables.resolve("comparison_" + measure + ".csv"), table);
+  }
+
+  /** A count as published: [c] when withheld, empty when there is none. */
+  private static String countCell(ProtectedRow row, String column) {
+    if (row.isWithheld(column)) {
+      return DisclosureControl.SUPPRESSED;
+    }
+    Number value = row.get(column);
+    return value == null ? "" : String.format(Locale.UK, "%,d", value.longValue());
+  }
+
+  /** A share as published: [c] when withheld, empty when there is none. */
+  private static String shareCell(ProtectedRow row, String column) {
+    if (row == null) {
+      return "";
+    }
+    if (row.isWithheld(column)) {
+      return DisclosureControl.SUPPRESSED;
+    }
+    Double value = row.get(column);
+    return value == null ? "" : pct(value);
+  }
+
+  private static String textCell(ProtectedRow row, String column) {
+    if (row.isWithheld(column)) {
+      return DisclosureControl.SUPPRESSED;
+    }
+    Object value = row.get(column);
+    return value == null ? "" : value.toString();
   }
 
   private static String cohort(int year) {
@@ -230,18 +270,20 @@ public final class Report {
   // ---------------------------------------------------------------- time to permanence
 
   private PermanenceCurve.Curve curve(String council, int cohortYear, String label) {
-    List<Row> rows = data.curvesByCohort(council).get(cohortYear);
-    Row summary = data.summary(council, cohortYear);
-    if (rows == null || summary == null || !sdc.basedOnEnough(summary.<Long>getAs("children"))
-        || summary.<Long>getAs("children") == 0) {
+    List<ProtectedRow> rows = data.curvesByCohort(council).get(cohortYear);
+    ProtectedRow summary = data.summary(council, cohortYear);
+    if (rows == null || summary == null || summary.get("children") == null || summary.<Long>get("children") == 0) {
       return null;
     }
     List<PermanenceCurve.Step> steps = new ArrayList<>();
-    for (Row row : rows) {
-      steps.add(new PermanenceCurve.Step(row.getAs("days"), row.getAs("within"), nan(row.getAs("lower")),
-          nan(row.getAs("upper"))));
+    for (ProtectedRow row : rows) {
+      Double within = row.get("within");
+      if (within != null) {
+        steps.add(new PermanenceCurve.Step(row.key("days"), within, nan(row.get("within_lower")),
+            nan(row.get("within_upper"))));
+      }
     }
-    return new PermanenceCurve.Curve(label, steps);
+    return steps.isEmpty() ? null : new PermanenceCurve.Curve(label, steps);
   }
 
   private static double nan(Double value) {
@@ -272,7 +314,7 @@ public final class Report {
             + "95% pointwise bands). Leaving care without permanence competes: a child who left is counted as not "
             + "reaching it; only children still in care at the latest return are censored.",
         "tables/time_to_permanence.csv");
-    Map<Integer, List<Row>> byCohort = data.curvesByCohort(council);
+    Map<Integer, List<ProtectedRow>> byCohort = data.curvesByCohort(council);
     List<Integer> years = byCohort.keySet().stream().filter(y -> y <= cohort).toList();
     List<PermanenceCurve.Curve> change = new ArrayList<>();
     int step = Math.max(1, (int) Math.ceil(years.size() / 5.0));
@@ -291,53 +333,46 @@ public final class Report {
     table.add(List.of("cohort", "children", "median years (95% interval)", "within 2 years (95% interval)",
         "within 4 years (95% interval)", "left care without permanence by 4 years", "still waiting at 4 years"));
     boolean marked = false;
-    for (Row row : data.summaries().stream().filter(r -> r.<String>getAs("council").equals(council))
-        .sorted(Comparator.comparing(r -> r.<Integer>getAs("cohort_year"))).toList()) {
-      long children = row.getAs("children");
-      boolean enough = sdc.basedOnEnough(children);
-      boolean early = Boolean.TRUE.equals(row.getAs("history_incomplete"));
+    int twoYears = TimeToPermanence.quarterDays(8);
+    int fourYears = TimeToPermanence.quarterDays(16);
+    for (ProtectedRow row : data.summaries().stream().filter(r -> r.<String>key("council").equals(council))
+        .sorted(Comparator.comparing(r -> r.<Integer>key("cohort_year"))).toList()) {
+      int year = row.key("cohort_year");
+      boolean early = Boolean.TRUE.equals(row.get("history_incomplete"));
       marked |= early;
-      table.add(List.of(cohort(row.getAs("cohort_year")) + (early ? " *" : ""), sdc.count(children),
-          enough ? years(row.getAs("median_days"), row.getAs("median_lower_days"), row.getAs("median_upper_days"))
-              : DisclosureControl.SUPPRESSED,
-          shareWithInterval(row, "within_2y", children), shareWithInterval(row, "within_4y", children),
-          estimate(nan(row.getAs("left_care_4y")), children), estimate(nan(row.getAs("still_waiting_4y")), children)));
+      ProtectedRow at2 = data.point(council, year, twoYears);
+      ProtectedRow at4 = data.point(council, year, fourYears);
+      table.add(List.of(cohort(year) + (early ? " *" : ""), countCell(row, "children"),
+          row.isWithheld("median_days") ? DisclosureControl.SUPPRESSED
+              : years(row.get("median_days"), row.get("median_lower_days"), row.get("median_upper_days")),
+          shareWithInterval(at2), shareWithInterval(at4), shareCell(at4, "left_care"), shareCell(at4, "still_waiting")));
     }
     page.paragraph("Shares are of real children: the cumulative incidence of legal permanence with leaving care "
         + "competing, so within 4 years, left care by 4 years and still waiting at 4 years add to 100%. Intervals are "
         + "R survfit's log-log intervals; \"exact\" marks the exact binomial interval, given where the estimate is 0% "
         + "or 100% and every child was followed that long; \"no interval\" means none can be estimated (an estimate "
         + "of 0% or 100% with children censored before). The median is the first time half had reached legal "
-        + "permanence; \"not reached\" is an answer, not a gap."
+        + "permanence; \"not reached\" is an answer, not a gap. The curves are published at every quarter year "
+        + "only, and a point is left out ([c]) where it would differ from the one before by 1 to " + sdc.threshold()
+        + " children, so that no small count can be read off them."
         + (marked ? " * The council's first three cohort years: a child whose earlier spell in care ended before the "
             + "first return is counted as a first spell there." : ""));
     page.table("Time to legal permanence, children first accommodated, " + name, table);
     HtmlPage.writeCsv(tables.resolve("time_to_permanence.csv"), table);
   }
 
-  /**
-   * The share in {@code column} with its interval ({@code column_lower}, {@code _upper}, and how it
-   * was found in {@code _interval}), or [c] when the share would reveal a small count.
-   */
-  private String shareWithInterval(Row row, String column, long children) {
-    String share = estimate(nan(row.getAs(column)), children);
+  /** Legal permanence at a curve point with its interval and how it was found, or [c] when withheld. */
+  private String shareWithInterval(ProtectedRow point) {
+    String share = shareCell(point, "within");
     if (share.isEmpty() || share.equals(DisclosureControl.SUPPRESSED)) {
       return share;
     }
-    String method = row.getAs(column + "_interval");
+    String method = point.get("within_interval");
     if (IntervalMethod.NONE.label().equals(method)) {
       return share + " (no interval)";
     }
-    return share + " (" + pct(row.<Double>getAs(column + "_lower")) + " to " + pct(row.<Double>getAs(column + "_upper"))
+    return share + " (" + pct(point.<Double>get("within_lower")) + " to " + pct(point.<Double>get("within_upper"))
         + (IntervalMethod.CLOPPER_PEARSON.label().equals(method) ? ", exact" : "") + ")";
-  }
-
-  /** An estimated share of {@code children}, or [c] when it would reveal a small count. */
-  private String estimate(double share, long children) {
-    if (Double.isNaN(share)) {
-      return "";
-    }
-    return sdc.estimatePublishable(share, children) ? pct(share) : DisclosureControl.SUPPRESSED;
   }
 
   private static String years(Double median, Double lower, Double upper) {
@@ -351,30 +386,22 @@ public final class Report {
 
   private void writeRoutes(HtmlPage page, Path charts, Path tables, String council, String name) {
     int cohort = data.latestFourYearCohort() - 2;
-    List<Row> rows = data.routes().stream().filter(r -> r.<String>getAs("council").equals(council)
-        && r.<Integer>getAs("cohort_year") == cohort && r.getAs("share") != null).toList();
-    List<Integer> times = rows.stream().map(r -> r.<Integer>getAs("years")).distinct().sorted().toList();
-    List<String> outcomes = RouteIncidence.OUTCOMES.stream().map(o -> o[0]).toList();
-    long[][] counts = new long[times.size()][outcomes.size()];
-    double[][] shares = new double[times.size()][outcomes.size()];
-    for (Row row : rows) {
-      int t = times.indexOf(row.<Integer>getAs("years"));
-      int o = outcomes.indexOf(row.<String>getAs("outcome"));
-      counts[t][o] = row.<Long>getAs("children");
-      shares[t][o] = row.getAs("share");
-    }
-    CountTable protectedCounts = CountTable.protect(times.stream().map(String::valueOf).toList(), outcomes, counts, sdc);
     List<RouteIncidence.Share> drawn = new ArrayList<>();
     List<List<String>> table = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("since first accommodated"));
     RouteIncidence.OUTCOMES.forEach(o -> header.add(o[1]));
     table.add(header);
-    for (int t = 0; t < times.size(); t++) {
-      List<String> line = new ArrayList<>(List.of(times.get(t) == 1 ? "1 year" : times.get(t) + " years"));
-      for (int o = 0; o < outcomes.size(); o++) {
-        boolean shown = !protectedCounts.isSuppressed(t, o);
-        drawn.add(new RouteIncidence.Share(times.get(t), outcomes.get(o), shares[t][o], shown));
-        line.add(shown ? pct(shares[t][o]) : DisclosureControl.SUPPRESSED);
+    for (int years : new int[] {1, 2, 4, 6}) {
+      ProtectedRow point = data.point(council, cohort, TimeToPermanence.quarterDays(4 * years));
+      if (point == null || point.values().get("within") == null) {
+        continue;
+      }
+      List<String> line = new ArrayList<>(List.of(years == 1 ? "1 year" : years + " years"));
+      for (String[] outcome : RouteIncidence.OUTCOMES) {
+        String column = ROUTE_SHARES.get(outcome[0]);
+        Double share = point.get(column);
+        drawn.add(new RouteIncidence.Share(years, outcome[0], share == null ? Double.NaN : share, share != null));
+        line.add(shareCell(point, column));
       }
       table.add(line);
     }
@@ -389,38 +416,34 @@ public final class Report {
     HtmlPage.writeCsv(tables.resolve("routes.csv"), table);
   }
 
+  /** The share column of each outcome in the curve points. */
+  private static final Map<String, String> ROUTE_SHARES = Map.of("HOME", "home", "KCO", "kco", "PO", "po", "POA", "poa",
+      "ADOPTION", "adoption", "LEFT_CARE", "left_care", "STILL_WAITING", "still_waiting");
+
   // ---------------------------------------------------------------- kinship
 
   private void writeKinship(HtmlPage page, Path charts, Path tables, String council, String name) {
-    List<String> groups = KinshipTrend.GROUPS.stream().map(g -> g[0]).toList();
-    List<Row> rows = data.kinship().stream().filter(r -> r.<String>getAs("council").equals(council)).toList();
+    List<ProtectedRow> rows = data.kinship().stream().filter(r -> r.<String>key("council").equals(council)).toList();
     Map<Integer, Double> scotland = new LinkedHashMap<>();
-    for (Row row : data.kinship()) {
-      if (row.<String>getAs("council").equals(CohortOutcomes.SCOTLAND)) {
-        scotland.put(row.getAs("collection_year"), row.getAs("kinship_share"));
+    for (ProtectedRow row : data.kinship()) {
+      if (row.<String>key("council").equals(CohortOutcomes.SCOTLAND)) {
+        scotland.put(row.key("collection_year"), row.get("kinship_share"));
       }
     }
-    long[][] counts = new long[rows.size()][groups.size()];
-    for (int r = 0; r < rows.size(); r++) {
-      for (int g = 0; g < groups.size(); g++) {
-        counts[r][g] = rows.get(r).<Long>getAs(groups.get(g));
-      }
-    }
-    CountTable protectedCounts = CountTable.protect(
-        rows.stream().map(r -> String.valueOf(r.<Integer>getAs("collection_year"))).toList(), groups, counts, sdc);
     List<KinshipTrend.Snapshot> snapshots = new ArrayList<>();
     List<List<String>> table = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("31 July", "looked after"));
     KinshipTrend.GROUPS.forEach(g -> header.add(g[1]));
     table.add(header);
-    for (int r = 0; r < rows.size(); r++) {
+    for (ProtectedRow row : rows) {
+      int year = row.key("collection_year");
       Map<String, Double> shares = new LinkedHashMap<>();
-      List<String> line = new ArrayList<>(List.of(protectedCounts.rows().get(r), protectedCounts.published(r, groups.size())));
-      for (int g = 0; g < groups.size(); g++) {
-        shares.put(groups.get(g), protectedCounts.rowShare(r, g));
-        line.add(protectedCounts.published(r, g) + " (" + protectedCounts.rowPercent(r, g) + ")");
+      List<String> line = new ArrayList<>(List.of(String.valueOf(year), countCell(row, "looked_after")));
+      for (String[] group : KinshipTrend.GROUPS) {
+        Double share = row.get(group[0] + "_share");
+        shares.put(group[0], share == null ? Double.NaN : share);
+        line.add(countCell(row, group[0]) + " (" + shareCell(row, group[0] + "_share") + ")");
       }
-      int year = rows.get(r).getAs("collection_year");
       snapshots.add(new KinshipTrend.Snapshot(year, shares,
           council.equals(CohortOutcomes.SCOTLAND) ? null : scotland.get(year)));
       table.add(line);
@@ -442,20 +465,20 @@ public final class Report {
     List<StageIntervals.Median> medians = new ArrayList<>();
     List<List<String>> table = new ArrayList<>();
     table.add(List.of("stage", "year completed", "children", "median days", "quartiles", "within 14 days"));
-    for (Row row : data.stages()) {
-      if (!row.<String>getAs("council").equals(council)) {
+    for (ProtectedRow row : data.stages()) {
+      if (!row.<String>key("council").equals(council)) {
         continue;
       }
-      long children = row.getAs("children");
-      boolean enough = sdc.basedOnEnough(children);
-      String stage = row.getAs("stage");
-      medians.add(new StageIntervals.Median(stage, row.getAs("year"), enough ? row.getAs("median_days") : null));
-      Double within = row.getAs("within_target");
-      table.add(List.of(StageIntervals.LABELS.get(stage), String.valueOf(row.<Integer>getAs("year")), sdc.count(children),
-          enough ? String.format(Locale.UK, "%.0f", row.<Double>getAs("median_days")) : DisclosureControl.SUPPRESSED,
-          enough ? String.format(Locale.UK, "%.0f to %.0f", row.<Double>getAs("q1_days"), row.<Double>getAs("q3_days"))
-              : DisclosureControl.SUPPRESSED,
-          within == null ? "" : sdc.percent(Math.round(within * children), children)));
+      String stage = row.key("stage");
+      Double median = row.get("median_days");
+      medians.add(new StageIntervals.Median(stage, row.key("year"), median));
+      table.add(List.of(StageIntervals.LABELS.get(stage), String.valueOf(row.<Integer>key("year")),
+          countCell(row, "children"),
+          row.isWithheld("median_days") ? DisclosureControl.SUPPRESSED
+              : median == null ? "" : String.format(Locale.UK, "%.0f", median),
+          row.isWithheld("q1_days") ? DisclosureControl.SUPPRESSED : row.get("q1_days") == null ? ""
+              : String.format(Locale.UK, "%.0f to %.0f", row.<Double>get("q1_days"), row.<Double>get("q3_days")),
+          shareCell(row, "within_target")));
     }
     page.heading(2, "After the recommendation: " + name);
     chart(StageIntervals.draw("Stages after a permanence recommendation: " + name,
@@ -473,12 +496,13 @@ public final class Report {
     table.add(List.of("council", "PACE start", "points before", "median weeks before", "points since",
         "median weeks since", "since the start, against the baseline median"));
     for (CouncilInfo council : data.councils()) {
-      Row baseline = phase(council.code(), RunChart.BASELINE, RunChart.AGAINST_PHASE);
-      Row since = phase(council.code(), council.paceStart() == null ? RunChart.ALL : RunChart.PACE, RunChart.AGAINST_PHASE);
-      Row against = phase(council.code(), RunChart.PACE, RunChart.AGAINST_BASELINE);
+      ProtectedRow baseline = phase(council.code(), RunChart.BASELINE, RunChart.AGAINST_PHASE);
+      ProtectedRow since = phase(council.code(), council.paceStart() == null ? RunChart.ALL : RunChart.PACE,
+          RunChart.AGAINST_PHASE);
+      ProtectedRow against = phase(council.code(), RunChart.PACE, RunChart.AGAINST_BASELINE);
       table.add(List.of(council.name(), council.paceStart() == null ? "not set" : council.paceStart().toString(),
-          baseline == null ? "0" : sdc.count(baseline.<Integer>getAs("points")), median(baseline),
-          since == null ? "0" : sdc.count(since.<Integer>getAs("points")), median(since), verdict(against)));
+          baseline == null ? "0" : countCell(baseline, "points"), median(baseline),
+          since == null ? "0" : countCell(since, "points"), median(since), verdict(against)));
     }
     page.heading(2, "Has the wait for a recommendation changed since PACE?");
     page.paragraph("Weeks from first accommodated to the first permanence recommendation, by the date of the "
@@ -490,37 +514,40 @@ public final class Report {
     HtmlPage.writeCsv(tables.resolve("run_chart_verdicts.csv"), table);
   }
 
-  private Row phase(String council, String phase, String against) {
-    for (Row row : data.phases()) {
-      if (row.<String>getAs("council").equals(council) && row.<String>getAs("phase").equals(phase)
-          && row.<String>getAs("against").equals(against)) {
+  private ProtectedRow phase(String council, String phase, String against) {
+    for (ProtectedRow row : data.phases()) {
+      if (row.<String>key("council").equals(council) && row.<String>key("phase").equals(phase)
+          && row.<String>key("against").equals(against)) {
         return row;
       }
     }
     return null;
   }
 
-  private String median(Row phase) {
+  private static String median(ProtectedRow phase) {
     if (phase == null) {
       return "";
     }
-    return sdc.basedOnEnough(phase.<Integer>getAs("points"))
-        ? String.format(Locale.UK, "%.1f", phase.<Double>getAs("median_weeks")) : DisclosureControl.SUPPRESSED;
+    if (phase.isWithheld("median_weeks")) {
+      return DisclosureControl.SUPPRESSED;
+    }
+    Double median = phase.get("median_weeks");
+    return median == null ? "" : String.format(Locale.UK, "%.1f", median);
   }
 
-  static String verdict(Row against) {
+  static String verdict(ProtectedRow against) {
     if (against == null) {
       return "no baseline to compare";
     }
-    if (against.<Boolean>getAs("too_few_points")) {
+    if (against.<Boolean>get("too_few_points")) {
       return "too few points: no verdict";
     }
     List<String> signals = new ArrayList<>();
-    if (against.<Boolean>getAs("shift")) {
-      signals.add("shift (run of " + against.getAs("longest_run") + ", limit " + against.getAs("run_limit") + ")");
+    if (against.<Boolean>get("shift")) {
+      signals.add("shift (run of " + against.get("longest_run") + ", limit " + against.get("run_limit") + ")");
     }
-    if (against.<Boolean>getAs("too_few_crossings")) {
-      signals.add("too few crossings (" + against.getAs("crossings") + ", limit " + against.getAs("crossing_limit") + ")");
+    if (against.<Boolean>get("too_few_crossings")) {
+      signals.add("too few crossings (" + against.get("crossings") + ", limit " + against.get("crossing_limit") + ")");
     }
     return signals.isEmpty() ? "no signal: random variation" : String.join("; ", signals);
   }
@@ -544,7 +571,7 @@ public final class Report {
     writeKinship(inner, charts, tables, council.code(), council.name());
     writeStages(inner, charts, tables, council.code(), council.name());
     writeAim2(inner, tables, council);
-    Row against = phase(council.code(), RunChart.PACE, RunChart.AGAINST_BASELINE);
+    ProtectedRow against = phase(council.code(), RunChart.PACE, RunChart.AGAINST_BASELINE);
     inner.heading(2, "Run chart verdict").paragraph("Weeks to the first recommendation since the PACE start, against "
         + "the baseline median: " + verdict(against) + ". The chart with one dot per child is in the council's "
         + "restricted report.");
@@ -555,17 +582,14 @@ public final class Report {
     List<List<String>> table = new ArrayList<>();
     table.add(List.of("measure", "year", "children", "share", "Scotland", "flag 95%", "flag 99.8%",
         "flag 99.8%, allowing for overdispersion", "rank (95% interval)"));
+    String c = DisclosureControl.SUPPRESSED;
     for (Map.Entry<String, String> measure : MEASURES.entrySet()) {
-      for (Row row : data.comparison()) {
-        if (row.<String>getAs("measure").equals(measure.getKey()) && row.<String>getAs("council").equals(council.code())) {
-          long x = row.getAs("numerator");
-          long n = row.getAs("denominator");
-          boolean ok = sdc.sharePublishable(x, n);
-          String c = DisclosureControl.SUPPRESSED;
-          table.add(List.of(measure.getValue(), String.valueOf(row.<Integer>getAs("year")), sdc.count(n),
-              ok ? pct(row.getAs("proportion")) : c, pct(row.getAs("p0")), ok ? row.getAs("flag_95") : c,
-              ok ? row.getAs("flag_998") : c, ok ? row.getAs("flag_998_adjusted") : c,
-              ok ? row.getAs("rank") + " (" + row.getAs("rank_lower") + " to " + row.getAs("rank_upper") + ")" : c));
+      for (ProtectedRow row : data.comparison()) {
+        if (row.<String>key("measure").equals(measure.getKey()) && row.<String>key("council").equals(council.code())) {
+          table.add(List.of(measure.getValue(), String.valueOf(row.<Integer>key("year")), countCell(row, "denominator"),
+              shareCell(row, "proportion"), pct(row.key("p0")), textCell(row, "flag_95"), textCell(row, "flag_998"),
+              textCell(row, "flag_998_adjusted"), row.isWithheld("rank") ? c
+                  : row.get("rank") + " (" + row.get("rank_lower") + " to " + row.get("rank_upper") + ")"));
         }
       }
     }
@@ -578,26 +602,19 @@ public final class Report {
     table.add(List.of("cohort", "children accommodated", "recommended", "median weeks", "within 26 weeks",
         "within the aim of " + council.aimWeeks() + " weeks", "target share"));
     boolean marked = false;
-    for (Row row : data.aim2()) {
-      if (!row.<String>getAs("council").equals(council.code())) {
+    for (ProtectedRow row : data.aim2()) {
+      if (!row.<String>key("council").equals(council.code())) {
         continue;
       }
-      long children = row.getAs("children");
-      long recommended = row.getAs("recommended");
-      boolean ok = sdc.basedOnEnough(children) && !sdc.isSmall(recommended) && !sdc.isSmall(children - recommended);
-      String c = DisclosureControl.SUPPRESSED;
-      Double median = row.getAs("median_weeks");
-      Double within26 = row.getAs("within_26w");
-      Double withinAim = row.getAs("within_aim");
-      Double target = row.getAs("aim_share");
-      boolean early = Boolean.TRUE.equals(row.getAs("history_incomplete"));
+      Double median = row.get("median_weeks");
+      Double target = row.get("aim_share");
+      boolean early = Boolean.TRUE.equals(row.get("history_incomplete"));
       marked |= early;
-      table.add(List.of(cohort(row.getAs("cohort_year")) + (early ? " *" : ""), sdc.count(children),
-          sdc.count(recommended),
-          !ok ? c : median == null ? "not reached" : String.format(Locale.UK, "%.1f", median),
-          !ok ? c : within26 == null ? "" : estimate(within26, children),
-          !ok ? c : withinAim == null ? "" : estimate(withinAim, children),
-          target == null ? "" : pct(target)));
+      table.add(List.of(cohort(row.key("cohort_year")) + (early ? " *" : ""), countCell(row, "children"),
+          countCell(row, "recommended"),
+          row.isWithheld("median_weeks") ? DisclosureControl.SUPPRESSED
+              : median == null ? "not reached" : String.format(Locale.UK, "%.1f", median),
+          shareCell(row, "within_26w"), shareCell(row, "within_aim"), target == null ? "" : pct(target)));
     }
     page.heading(2, "PACE Aim 2: weeks to a permanence recommendation");
     if (marked) {
@@ -616,22 +633,23 @@ public final class Report {
     page.raw("<p class=\"note\"><strong>Restricted.</strong> One mark per child: for " + HtmlPage.escape(council.name())
         + "'s own managers, not for publication. Children appear only by position; no identifier is shown.</p>");
     Path charts = folder.resolve("charts");
-    List<Row> points = data.points().getOrDefault(council.code(), List.of());
-    Row baseline = phase(council.code(), RunChart.BASELINE, RunChart.AGAINST_PHASE);
-    Row since = phase(council.code(), council.paceStart() == null ? RunChart.ALL : RunChart.PACE, RunChart.AGAINST_PHASE);
-    Row against = phase(council.code(), RunChart.PACE, RunChart.AGAINST_BASELINE);
+    List<Row> points = data.runPoints().getOrDefault(council.code(), List.of());
+    ProtectedRow baseline = phase(council.code(), RunChart.BASELINE, RunChart.AGAINST_PHASE);
+    ProtectedRow since = phase(council.code(), council.paceStart() == null ? RunChart.ALL : RunChart.PACE,
+        RunChart.AGAINST_PHASE);
+    ProtectedRow against = phase(council.code(), RunChart.PACE, RunChart.AGAINST_BASELINE);
     boolean[] signal = signalled(points, baseline, since, against);
     List<RunChartPlot.Point> dots = new ArrayList<>();
     for (int i = 0; i < points.size(); i++) {
       dots.add(new RunChartPlot.Point(points.get(i).<java.sql.Date>getAs("point_date").toLocalDate(),
           points.get(i).getAs("weeks"), signal[i]));
     }
-    Row judged = against != null ? against : since;
-    boolean tooFew = judged == null || judged.<Boolean>getAs("too_few_points");
+    ProtectedRow judged = against != null ? against : since;
+    boolean tooFew = judged == null || judged.<Boolean>get("too_few_points");
     chart(RunChartPlot.draw("PACE run chart: weeks to a permanence recommendation, " + council.name(),
         "One dot per child, at the date of its first recommendation", footnote.replaceAll(" Counts of.*", ""),
-        dots, new RunChartPlot.Lines(council.paceStart(), baseline == null ? null : baseline.getAs("median_weeks"),
-            since == null ? null : since.getAs("median_weeks"), council.aimWeeks(), tooFew,
+        dots, new RunChartPlot.Lines(council.paceStart(), baseline == null ? null : baseline.get("median_weeks"),
+            since == null ? null : since.get("median_weeks"), council.aimWeeks(), tooFew,
             "Since the PACE start, against the baseline median: " + verdict(against))), charts, "run_chart");
     page.heading(2, "Run chart");
     page.figure("charts/run_chart", "Run chart of weeks from first accommodated to permanence recommendation, one dot "
@@ -651,12 +669,14 @@ public final class Report {
   }
 
   /** The points of each phase in a run longer than the limit against the median they were judged by. */
-  private static boolean[] signalled(List<Row> points, Row baseline, Row since, Row against) {
+  private static boolean[] signalled(List<Row> points, ProtectedRow baseline, ProtectedRow since,
+      ProtectedRow against) {
     boolean[] marked = new boolean[points.size()];
     for (String phase : List.of(RunChart.BASELINE, RunChart.PACE, RunChart.ALL)) {
-      Row judge = phase.equals(RunChart.BASELINE) ? baseline : phase.equals(RunChart.PACE) && against != null ? against
+      ProtectedRow judge = phase.equals(RunChart.BASELINE) ? baseline : phase.equals(RunChart.PACE) && against != null ? against
           : since;
-      if (judge == null || !judge.<String>getAs("phase").equals(phase) || judge.<Boolean>getAs("too_few_points")) {
+      if (judge == null || !judge.<String>key("phase").equals(phase) || judge.<Boolean>get("too_few_points")
+          || judge.get("median_weeks") == null) {
         continue;
       }
       List<Integer> indexes = new ArrayList<>();
@@ -666,7 +686,7 @@ public final class Report {
         }
       }
       double[] values = indexes.stream().mapToDouble(i -> points.get(i).<Double>getAs("weeks")).toArray();
-      boolean[] inRun = RunRules.inLongRuns(values, judge.getAs("median_weeks"), judge.getAs("run_limit"));
+      boolean[] inRun = RunRules.inLongRuns(values, judge.get("median_weeks"), judge.get("run_limit"));
       for (int k = 0; k < indexes.size(); k++) {
         marked[indexes.get(k)] = inRun[k];
       }

@@ -2,15 +2,16 @@ package scot.pace.report;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import scot.pace.build.LakeBuild;
+import scot.pace.catalogue.OutputCatalogue;
 import scot.pace.lake.Lake;
+import scot.pace.measure.Aim2;
 import scot.pace.measure.CohortOutcomes;
 import scot.pace.measure.CouncilComparison;
 import scot.pace.measure.KinshipShare;
@@ -18,114 +19,143 @@ import scot.pace.measure.LaterStages;
 import scot.pace.measure.RunChart;
 import scot.pace.measure.StillWaiting;
 import scot.pace.measure.TimeToPermanence;
+import scot.pace.publish.ProtectedRow;
+import scot.pace.publish.Publication;
 
 /**
- * The gold tables a report draws, read once from the lake into plain values (they are small:
- * tens of thousands of rows at most). Exact counts: disclosure control is applied as the pages
- * are written.
+ * What a report draws. The published pages get only the {@link Publication}'s protected rows, in
+ * which a withheld value is null, so a page cannot show what the protection withheld; the
+ * restricted pages get each council's child-level rows ({@code runPoints}, {@code waiting}) from
+ * the gold tables.
  */
 record ReportData(
     List<CouncilInfo> councils,
     LocalDate latestSnapshot,
     int firstYear,
     int lastYear,
-    List<Row> comparison,
-    List<Row> limits,
-    List<Row> summaries,
-    Map<String, List<Row>> curves,
-    List<Row> routes,
-    List<Row> kinship,
-    List<Row> stages,
-    List<Row> phases,
-    Map<String, List<Row>> points,
+    List<ProtectedRow> comparison,
+    List<ProtectedRow> limits,
+    List<ProtectedRow> summaries,
+    Map<String, List<ProtectedRow>> points,
+    List<ProtectedRow> kinship,
+    List<ProtectedRow> stages,
+    List<ProtectedRow> phases,
+    Map<String, List<Row>> runPoints,
     Map<String, List<Row>> waiting,
-    List<Row> aim2) {
+    List<ProtectedRow> aim2) {
 
   /** A council as configured, or Scotland. */
   record CouncilInfo(String code, String name, LocalDate paceStart, int aimWeeks) {}
 
   static final String POPULATION = "accommodated";
 
-  static ReportData read(SparkSession spark, Lake lake) {
-    for (String table : List.of(LakeBuild.COUNCILS, CouncilComparison.TABLE, TimeToPermanence.CURVES,
-        RunChart.PHASES)) {
+  static ReportData read(SparkSession spark, Lake lake, Publication publication) {
+    for (String table : List.of(OutputCatalogue.COUNCILS, CouncilComparison.TABLE, TimeToPermanence.POINTS,
+        RunChart.PHASES, RunChart.POINTS, StillWaiting.TABLE)) {
       if (!lake.exists(spark, table)) {
         throw new IllegalArgumentException("the lake at " + lake.root() + " has no " + table
             + " table; run `pace build` (or `pace nightly`) first");
       }
     }
     List<CouncilInfo> councils = new ArrayList<>();
-    for (Row row : lake.read(spark, LakeBuild.COUNCILS).orderBy("council_name").collectAsList()) {
-      String code = row.getAs("council");
+    for (ProtectedRow row : publication.rowsOf(OutputCatalogue.COUNCILS).stream()
+        .sorted(Comparator.comparing(r -> r.<String>key("council_name"))).toList()) {
+      String code = row.key("council");
       if (!code.equals(CohortOutcomes.SCOTLAND)) {
-        java.sql.Date start = row.getAs("pace_start");
-        Integer aim = row.getAs("aim_weeks");
-        councils.add(new CouncilInfo(code, row.getAs("council_name"), start == null ? null : start.toLocalDate(),
+        java.sql.Date start = row.get("pace_start");
+        Integer aim = row.get("aim_weeks");
+        councils.add(new CouncilInfo(code, row.key("council_name"), start == null ? null : start.toLocalDate(),
             aim == null ? 26 : aim));
       }
     }
-    Dataset<Row> kinship = lake.read(spark, KinshipShare.TABLE);
-    Row span = kinship.selectExpr("max(snapshot_date)", "min(collection_year)", "max(collection_year)").first();
-    Map<String, List<Row>> curves = group(lake.read(spark, TimeToPermanence.CURVES)
-        .where("population = '" + POPULATION + "'").orderBy("council", "cohort_year", "days").collectAsList(),
-        "council");
-    Map<String, List<Row>> points = group(lake.read(spark, RunChart.POINTS).orderBy("council", "point_date", "child_key")
-        .collectAsList(), "council");
-    Map<String, List<Row>> waiting = group(lake.read(spark, StillWaiting.TABLE).collectAsList(), "council");
-    return new ReportData(councils, span.getDate(0).toLocalDate(), span.getInt(1), span.getInt(2),
-        lake.read(spark, CouncilComparison.TABLE).where("latest").collectAsList(),
-        lake.read(spark, CouncilComparison.LIMITS_TABLE).join(
-                lake.read(spark, CouncilComparison.TABLE).where("latest").select("measure", "year").distinct(),
-                new String[] {"measure", "year"}).orderBy("measure", "n").collectAsList(),
-        lake.read(spark, TimeToPermanence.SUMMARY)
-            .where("population = '" + POPULATION + "' AND age_band = '" + CohortOutcomes.ALL_AGES + "'")
-            .collectAsList(),
-        curves,
-        lake.read(spark, TimeToPermanence.ROUTES)
-            .where("population = '" + POPULATION + "' AND age_band = '" + CohortOutcomes.ALL_AGES + "'")
-            .collectAsList(),
-        kinship.orderBy("council", "collection_year").collectAsList(),
-        lake.read(spark, LaterStages.TABLE).orderBy("council", "stage", "year").collectAsList(),
-        lake.read(spark, RunChart.PHASES).collectAsList(),
-        points, waiting,
-        lake.read(spark, scot.pace.measure.Aim2.TABLE).orderBy("council", "cohort_year").collectAsList());
+    List<ProtectedRow> kinship = publication.rowsOf(KinshipShare.TABLE).stream()
+        .sorted(Comparator.comparing((ProtectedRow r) -> r.<String>key("council"))
+            .thenComparing(r -> r.<Integer>key("collection_year"))).toList();
+    LocalDate snapshot = kinship.stream().map(r -> r.<java.sql.Date>key("snapshot_date").toLocalDate())
+        .max(Comparator.naturalOrder()).orElseThrow(() -> new IllegalArgumentException("the lake at " + lake.root()
+            + " has no rows in " + KinshipShare.TABLE + "; run `pace build` first"));
+    int first = kinship.stream().mapToInt(r -> r.<Integer>key("collection_year")).min().orElseThrow();
+    int last = kinship.stream().mapToInt(r -> r.<Integer>key("collection_year")).max().orElseThrow();
+    List<ProtectedRow> comparison = publication.rowsOf(CouncilComparison.TABLE).stream()
+        .filter(r -> r.<Boolean>key("latest")).toList();
+    List<ProtectedRow> limits = publication.rowsOf(CouncilComparison.LIMITS_TABLE).stream()
+        .filter(r -> comparison.stream().anyMatch(c -> c.key("measure").equals(r.key("measure"))
+            && c.key("year").equals(r.key("year"))))
+        .sorted(Comparator.comparing((ProtectedRow r) -> r.<String>key("measure")).thenComparing(r -> r.<Integer>key("n")))
+        .toList();
+    Map<String, List<Row>> runPoints = group(lake.read(spark, RunChart.POINTS)
+        .orderBy("council", "point_date", "child_key").collectAsList());
+    Map<String, List<Row>> waiting = group(lake.read(spark, StillWaiting.TABLE).collectAsList());
+    return new ReportData(councils, snapshot, first, last, comparison, limits,
+        publication.rowsOf(TimeToPermanence.SUMMARY).stream()
+            .filter(r -> r.key("population").equals(POPULATION)).toList(),
+        byCouncil(publication.rowsOf(TimeToPermanence.POINTS).stream()
+            .filter(r -> r.key("population").equals(POPULATION)).toList()),
+        kinship,
+        publication.rowsOf(LaterStages.TABLE).stream()
+            .sorted(Comparator.comparing((ProtectedRow r) -> r.<String>key("council"))
+                .thenComparing(r -> r.<String>key("stage")).thenComparing(r -> r.<Integer>key("year"))).toList(),
+        publication.rowsOf(RunChart.PHASES),
+        runPoints, waiting,
+        publication.rowsOf(Aim2.TABLE).stream()
+            .sorted(Comparator.comparing((ProtectedRow r) -> r.<String>key("council"))
+                .thenComparing(r -> r.<Integer>key("cohort_year"))).toList());
   }
 
-  private static Map<String, List<Row>> group(List<Row> rows, String column) {
+  private static Map<String, List<Row>> group(List<Row> rows) {
     Map<String, List<Row>> grouped = new LinkedHashMap<>();
     for (Row row : rows) {
-      grouped.computeIfAbsent(row.getAs(column), k -> new ArrayList<>()).add(row);
+      grouped.computeIfAbsent(row.getAs("council"), k -> new ArrayList<>()).add(row);
+    }
+    return grouped;
+  }
+
+  private static Map<String, List<ProtectedRow>> byCouncil(List<ProtectedRow> rows) {
+    Map<String, List<ProtectedRow>> grouped = new LinkedHashMap<>();
+    for (ProtectedRow row : rows) {
+      grouped.computeIfAbsent(row.key("council"), k -> new ArrayList<>()).add(row);
     }
     return grouped;
   }
 
   /** The summary row of a council's cohort, or null. */
-  Row summary(String council, int cohortYear) {
-    for (Row row : summaries) {
-      if (row.<String>getAs("council").equals(council) && row.<Integer>getAs("cohort_year") == cohortYear) {
+  ProtectedRow summary(String council, int cohortYear) {
+    for (ProtectedRow row : summaries) {
+      if (row.<String>key("council").equals(council) && row.<Integer>key("cohort_year") == cohortYear) {
         return row;
       }
     }
     return null;
   }
 
-  /** The latest cohort year Scotland has followed four years (its 4-year figure exists). */
+  /** A council's curve point of a cohort on that day (a quarter year), or null. */
+  ProtectedRow point(String council, int cohortYear, int days) {
+    for (ProtectedRow row : points.getOrDefault(council, List.of())) {
+      if (row.<Integer>key("cohort_year") == cohortYear && row.<Integer>key("days") == days) {
+        return row;
+      }
+    }
+    return null;
+  }
+
+  /** The latest cohort year Scotland has followed four years (its 4-year point exists). */
   int latestFourYearCohort() {
     int latest = firstYear;
-    for (Row row : summaries) {
-      if (row.<String>getAs("council").equals(CohortOutcomes.SCOTLAND) && row.getAs("within_4y") != null) {
-        latest = Math.max(latest, row.<Integer>getAs("cohort_year"));
+    for (ProtectedRow row : points.getOrDefault(CohortOutcomes.SCOTLAND, List.of())) {
+      if (row.<Integer>key("days") == TimeToPermanence.quarterDays(16) && row.values().get("within") != null) {
+        latest = Math.max(latest, row.<Integer>key("cohort_year"));
       }
     }
     return latest;
   }
 
-  /** A council's curve rows by cohort year. */
-  Map<Integer, List<Row>> curvesByCohort(String council) {
-    Map<Integer, List<Row>> byYear = new TreeMap<>();
-    for (Row row : curves.getOrDefault(council, List.of())) {
-      byYear.computeIfAbsent(row.getAs("cohort_year"), k -> new ArrayList<>()).add(row);
+  /** A council's curve points by cohort year, in time order. */
+  Map<Integer, List<ProtectedRow>> curvesByCohort(String council) {
+    Map<Integer, List<ProtectedRow>> byYear = new TreeMap<>();
+    for (ProtectedRow row : points.getOrDefault(council, List.of())) {
+      byYear.computeIfAbsent(row.key("cohort_year"), k -> new ArrayList<>()).add(row);
     }
+    byYear.values().forEach(rows -> rows.sort(Comparator.comparing(r -> r.<Integer>key("days"))));
     return byYear;
   }
 }

@@ -1,4 +1,4 @@
-package scot.pace.export;
+package scot.pace.publish;
 
 import java.util.List;
 import java.util.Map;

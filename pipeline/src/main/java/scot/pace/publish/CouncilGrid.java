@@ -1,4 +1,4 @@
-package scot.pace.export;
+package scot.pace.publish;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,19 +24,24 @@ import scot.pace.measure.CohortOutcomes;
  * @param total null, or the column holding the sum of the parts (withheld with the row total)
  * @param dependents per part, the columns withheld with it (long: one entry per part value, or under "*")
  */
-record CouncilGrid(List<String> parts, String partColumn, String countColumn, String total,
-    Map<String, List<String>> dependents) {
+public record CouncilGrid(List<String> parts, String partColumn, String countColumn, String total,
+    Map<String, List<String>> dependents) implements GroupRule {
 
-  static CouncilGrid wide(String total, Map<String, List<String>> partsWithDependents) {
+  public static CouncilGrid wide(String total, Map<String, List<String>> partsWithDependents) {
     return new CouncilGrid(List.copyOf(partsWithDependents.keySet()), null, null, total, partsWithDependents);
   }
 
-  static CouncilGrid longForm(String partColumn, String countColumn, List<String> dependents) {
+  public static CouncilGrid longForm(String partColumn, String countColumn, List<String> dependents) {
     return new CouncilGrid(List.of(), partColumn, countColumn, null, Map.of("*", dependents));
   }
 
   /** Adds what the grid withholds to each row's set; {@code group} holds the rows of one group, Scotland's among them. */
-  void apply(List<Map<String, Object>> group, List<Set<String>> suppressed, DisclosureControl sdc) {
+  @Override
+  public void apply(List<Map<String, Object>> group, List<Set<String>> suppressed, Protection protection) {
+    DisclosureControl sdc = protection.sdc();
+    if (partColumn == null && group.stream().allMatch(row -> parts.stream().allMatch(p -> row.get(p) == null))) {
+      return; // none of these parts is given in this group (a curve's routes between the route years)
+    }
     List<String> councils = new ArrayList<>();
     List<String> partNames = partColumn == null ? parts : new ArrayList<>();
     Map<String, Map<String, Integer>> rowOf = new LinkedHashMap<>();
@@ -63,9 +68,25 @@ record CouncilGrid(List<String> parts, String partColumn, String countColumn, St
         counts[r][c] = value == null ? 0 : ((Number) value).longValue();
       }
     }
-    CountTable table = CountTable.protect(councils, partNames, counts, sdc);
     List<String> withScotland = new ArrayList<>(councils);
     withScotland.add(CohortOutcomes.SCOTLAND);
+    boolean[][] already = new boolean[councils.size() + 1][partNames.size() + 1];
+    boolean[][] fixed = new boolean[councils.size() + 1][partNames.size() + 1];
+    for (int r = 0; r <= councils.size(); r++) {
+      Map<String, Integer> rows = rowOf.get(withScotland.get(r));
+      // A total with no cell of its own here (no Scotland row; parts with no total column) is
+      // given away elsewhere (p0, the cohort's size): it cannot be withheld here.
+      for (int c = 0; c <= partNames.size(); c++) {
+        fixed[r][c] = rows == null || (c == partNames.size() && total == null);
+      }
+      if (rows == null) {
+        continue;
+      }
+      for (int c = 0; c <= partNames.size(); c++) {
+        already[r][c] = withheldAlready(rows, suppressed, c == partNames.size() ? null : partNames.get(c));
+      }
+    }
+    CountTable table = CountTable.protect(councils, partNames, counts, sdc, already, fixed);
     for (int r = 0; r <= councils.size(); r++) {
       Map<String, Integer> rows = rowOf.get(withScotland.get(r));
       if (rows == null) {
@@ -93,6 +114,18 @@ record CouncilGrid(List<String> parts, String partColumn, String countColumn, St
         }
       }
     }
+  }
+
+  /** Whether an earlier rule withheld the cell of that part ({@code null}: the row total). */
+  private boolean withheldAlready(Map<String, Integer> rows, List<Set<String>> suppressed, String part) {
+    if (part == null) {
+      return total != null && rows.containsKey("") && suppressed.get(rows.get("")).contains(total);
+    }
+    if (partColumn == null) {
+      return suppressed.get(rows.get("")).contains(part);
+    }
+    Integer index = rows.get(part);
+    return index != null && suppressed.get(index).contains(countColumn);
   }
 
   private Object valueAt(List<Map<String, Object>> group, Map<String, Integer> rows, String part) {

@@ -1,0 +1,57 @@
+package scot.pace.publish;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Counts that run on through time (children who had reached permanence by each quarter year):
+ * the difference between two published values of one series is a count of its own, so along each
+ * series ({@code seriesKeys}, ordered by {@code along}) a value is withheld whenever it differs
+ * from the last published one, or from the series' start, by 1 to the threshold. A withheld value
+ * withholds its dependents. The start is 0, or for the counts in {@code startAtTotal} (children
+ * still waiting) the sum of the row's {@code counts}: the whole cohort.
+ */
+public record Series(List<String> seriesKeys, String along, List<String> counts, Set<String> startAtTotal,
+    Map<String, List<String>> dependents) implements GroupRule {
+
+  @Override
+  public void apply(List<Map<String, Object>> group, List<Set<String>> withheld, Protection protection) {
+    Map<List<Object>, List<Integer>> series = new LinkedHashMap<>();
+    for (int i = 0; i < group.size(); i++) {
+      Map<String, Object> row = group.get(i);
+      series.computeIfAbsent(seriesKeys.stream().map(row::get).toList(), k -> new ArrayList<>()).add(i);
+    }
+    for (List<Integer> indexes : series.values()) {
+      List<Integer> ordered = new ArrayList<>(indexes);
+      ordered.sort(Comparator.comparingLong(i -> GroupRule.count(group.get(i), along)));
+      for (String column : counts) {
+        long last = startAtTotal.contains(column) ? total(group.get(ordered.get(0))) : 0;
+        for (int i : ordered) {
+          Map<String, Object> row = group.get(i);
+          if (row.get(column) == null || withheld.get(i).contains(column)) {
+            continue;
+          }
+          long value = GroupRule.count(row, column);
+          if (protection.sdc().isSmall(Math.abs(value - last))) {
+            withheld.get(i).add(column);
+            withheld.get(i).addAll(dependents.getOrDefault(column, List.of()));
+          } else {
+            last = value;
+          }
+        }
+      }
+    }
+  }
+
+  private long total(Map<String, Object> row) {
+    long total = 0;
+    for (String column : counts) {
+      total += GroupRule.count(row, column);
+    }
+    return total;
+  }
+}

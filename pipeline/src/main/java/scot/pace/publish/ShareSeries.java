@@ -1,0 +1,50 @@
+package scot.pace.publish;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Shares of a cohort that run on through time (the cumulative incidence at each quarter year):
+ * a share's step from one published point to the next, times the cohort, is a count of children
+ * wherever no one was censored in between, so along each series a share is withheld whenever that
+ * step stands for 1 to the threshold children. The start is 0, or 1 for the shares in {@code
+ * startAtOne} (still waiting); the cohort is the sum of the row's {@code cohort} counts. A withheld
+ * share withholds its dependents (its interval).
+ */
+public record ShareSeries(List<String> seriesKeys, String along, List<String> shares, Set<String> startAtOne,
+    List<String> cohort, Map<String, List<String>> dependents) implements GroupRule {
+
+  @Override
+  public void apply(List<Map<String, Object>> group, List<Set<String>> withheld, Protection protection) {
+    Map<List<Object>, List<Integer>> series = new LinkedHashMap<>();
+    for (int i = 0; i < group.size(); i++) {
+      Map<String, Object> row = group.get(i);
+      series.computeIfAbsent(seriesKeys.stream().map(row::get).toList(), k -> new ArrayList<>()).add(i);
+    }
+    for (List<Integer> indexes : series.values()) {
+      List<Integer> ordered = new ArrayList<>(indexes);
+      ordered.sort(Comparator.comparingLong(i -> GroupRule.count(group.get(i), along)));
+      long children = cohort.stream().mapToLong(c -> GroupRule.count(group.get(ordered.get(0)), c)).sum();
+      for (String column : shares) {
+        double last = startAtOne.contains(column) ? 1 : 0;
+        for (int i : ordered) {
+          Object value = group.get(i).get(column);
+          if (value == null || withheld.get(i).contains(column)) {
+            continue;
+          }
+          double share = ((Number) value).doubleValue();
+          if (protection.sdc().isSmall(Math.round(Math.abs(share - last) * children))) {
+            withheld.get(i).add(column);
+            withheld.get(i).addAll(dependents.getOrDefault(column, List.of()));
+          } else {
+            last = share;
+          }
+        }
+      }
+    }
+  }
+}
