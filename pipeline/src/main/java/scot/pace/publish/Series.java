@@ -11,7 +11,8 @@ import java.util.Set;
  * Counts that run on through time (children who had reached permanence by each quarter year):
  * the difference between two published values of one series is a count of its own, so along each
  * series ({@code seriesKeys}, ordered by {@code along}) a value is withheld whenever it differs
- * from the last published one, or from the series' start, by 1 to the threshold. A withheld value
+ * from the next published one, or the first published one from the series' start, by 1 to the
+ * threshold; walking back from the end keeps the final counts published. A withheld value
  * withholds its dependents. The start is 0, or for the counts in {@code startAtTotal} (children
  * still waiting) the sum of the row's {@code counts}: the whole cohort.
  */
@@ -29,22 +30,38 @@ public record Series(List<String> seriesKeys, String along, List<String> counts,
       List<Integer> ordered = new ArrayList<>(indexes);
       ordered.sort(Comparator.comparingLong(i -> GroupRule.count(group.get(i), along)));
       for (String column : counts) {
-        long last = startAtTotal.contains(column) ? total(group.get(ordered.get(0))) : 0;
-        for (int i : ordered) {
-          Map<String, Object> row = group.get(i);
-          if (row.get(column) == null || withheld.get(i).contains(column)) {
+        // From the end back, so that the final counts (the cohort's outcomes) stay published.
+        Long next = null;
+        for (int k = ordered.size() - 1; k >= 0; k--) {
+          int i = ordered.get(k);
+          if (group.get(i).get(column) == null || withheld.get(i).contains(column)) {
             continue;
           }
-          long value = GroupRule.count(row, column);
-          if (protection.sdc().isSmall(Math.abs(value - last))) {
-            withheld.get(i).add(column);
-            withheld.get(i).addAll(dependents.getOrDefault(column, List.of()));
+          long value = GroupRule.count(group.get(i), column);
+          if (next != null && protection.sdc().isSmall(Math.abs(value - next))) {
+            withhold(withheld.get(i), column);
           } else {
-            last = value;
+            next = value;
           }
+        }
+        // And the first published point against the start.
+        long start = startAtTotal.contains(column) ? total(group.get(ordered.get(0))) : 0;
+        for (int i : ordered) {
+          if (group.get(i).get(column) == null || withheld.get(i).contains(column)) {
+            continue;
+          }
+          if (!protection.sdc().isSmall(Math.abs(GroupRule.count(group.get(i), column) - start))) {
+            break;
+          }
+          withhold(withheld.get(i), column);
         }
       }
     }
+  }
+
+  private void withhold(Set<String> withheld, String column) {
+    withheld.add(column);
+    withheld.addAll(dependents.getOrDefault(column, List.of()));
   }
 
   private long total(Map<String, Object> row) {

@@ -56,6 +56,20 @@ class OutputCatalogueTest {
       assertTrue(List.of(Layer.SILVER, Layer.GOLD, Layer.REFERENCE).contains(output.layer()), output.toString());
     }
     assertTrue(OutputCatalogue.all().stream().filter(o -> !o.isBuilt()).allMatch(o -> !o.writtenBy().startsWith("build")));
-    assertEquals(22, OutputCatalogue.built().size());
+    assertEquals(23, OutputCatalogue.built().size());
+  }
+
+  @Test
+  void onlyGoldAndReferenceTablesArePublishedAndNeverTheChildLevelOnes() {
+    List<String> published = OutputCatalogue.published().stream().map(Output::table).toList();
+    for (Output output : OutputCatalogue.published()) {
+      assertTrue(List.of(Layer.GOLD, Layer.REFERENCE).contains(output.layer()), output.table());
+      assertEquals(output.table(), output.publication().name());
+    }
+    for (String childLevel : List.of(scot.pace.measure.RunChart.POINTS, scot.pace.measure.StillWaiting.TABLE,
+        scot.pace.measure.CohortOutcomes.TABLE, scot.pace.measure.TimeToPermanence.CURVES)) {
+      assertTrue(!published.contains(childLevel), childLevel + " is published");
+    }
+    assertTrue(published.contains(scot.pace.measure.TimeToPermanence.POINTS), published.toString());
   }
 }

@@ -99,7 +99,8 @@ class DisclosureControlTest {
    * An attacker knows every published cell and that each line (a row or column with its total)
    * adds up: a suppressed cell that is the only unknown in some line is recovered by subtraction.
    * With no such line, no suppressed cell can be solved for from a single line, and so none
-   * can be solved at all by repeating it.
+   * can be solved at all by repeating it. Nor may the suppressed cells beside a published total add
+   * up to a small count, which that subtraction would give.
    */
   static void assertNoCellRecoverableBySubtraction(CountTable table) {
     for (int[][] line : table.lines()) {
@@ -114,6 +115,15 @@ class DisclosureControlTest {
       if (unknowns == 1) {
         throw new AssertionError("the cell at (" + unknown[0] + ", " + unknown[1] + "), "
             + table.count(unknown[0], unknown[1]) + ", is recovered by subtraction from its line");
+      }
+      int[] total = line[line.length - 1];
+      long hiddenParts = 0;
+      for (int[] cell : line) {
+        hiddenParts += cell != total && table.isSuppressed(cell[0], cell[1]) ? table.count(cell[0], cell[1]) : 0;
+      }
+      if (unknowns > 1 && !table.isSuppressed(total[0], total[1]) && SDC.isSmall(hiddenParts)) {
+        throw new AssertionError("the suppressed cells of the line ending at (" + total[0] + ", " + total[1]
+            + ") add up to " + hiddenParts + ", its total less its published cells");
       }
     }
   }
