@@ -18,17 +18,15 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import scot.pace.build.LakeBuild;
+import scot.pace.catalogue.Output;
+import scot.pace.catalogue.OutputCatalogue;
 import scot.pace.disclosure.DisclosureControl;
 import scot.pace.files.CsvWriter;
 import scot.pace.files.Folders;
 import scot.pace.lake.Lake;
-import scot.pace.measure.Aim2;
 import scot.pace.measure.CohortOutcomes;
 import scot.pace.measure.DataDictionary;
 import scot.pace.measure.KinshipShare;
-import scot.pace.measure.LaterStages;
-import scot.pace.measure.RunChart;
-import scot.pace.measure.TimeToPermanence;
 import scot.pace.publish.Publication;
 import scot.pace.report.Report;
 
@@ -59,14 +57,6 @@ public final class RunExport {
   /** The layout of an export; raise it when what an export holds changes, so older ones are not reused. */
   static final int FORMAT = 3;
   private static final String FORMAT_KEY = "exportFormat";
-  /** The council's own rows in its restricted notebook: table, rows kept, sort. */
-  private static final List<String[]> OWN_TABLES = List.of(
-      new String[] {TimeToPermanence.SUMMARY, "age_band = 'all'", "population, cohort_year"},
-      new String[] {Aim2.TABLE, null, "cohort_year"},
-      new String[] {KinshipShare.TABLE, null, "collection_year"},
-      new String[] {LaterStages.TABLE, null, "stage, year"},
-      new String[] {RunChart.PHASES, null, "measure, phase, against"});
-
   private RunExport() {}
 
   /** What was written; {@code reusedFrom}: the earlier export of the same tables whose files were copied, or null. */
@@ -249,22 +239,23 @@ public final class RunExport {
     }
   }
 
-  /** Each council's exact rows of {@link #OWN_TABLES}, one file per council and table, one Spark job per table. */
+  /** Each council's exact rows of the catalogue's {@code ownRows} tables, one file per council and table. */
   private static List<String> writeOwnTables(SparkSession spark, Lake lake, List<String[]> councils, Path restricted) {
     List<String> names = new ArrayList<>();
-    for (String[] own : OWN_TABLES) {
-      String table = own[0];
+    for (Output output : OutputCatalogue.ownRows()) {
+      String table = output.table();
       if (!lake.exists(spark, table)) {
         continue;
       }
       names.add(table);
       Dataset<Row> rows = lake.read(spark, table);
-      if (own[1] != null) {
-        rows = rows.where(own[1]);
+      if (output.ownRows().filter() != null) {
+        rows = rows.where(output.ownRows().filter());
       }
       List<String> columns = List.of(rows.columns());
       List<String> codes = councils.stream().map(c -> c[0]).toList();
-      Iterator<Row> iterator = rows.orderBy("council", own[2].split(", ")).toLocalIterator();
+      Iterator<Row> iterator = rows.orderBy("council", output.ownRows().order().toArray(String[]::new))
+          .toLocalIterator();
       String current = null;
       CsvWriter csv = null;
       try {

@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import scot.pace.disclosure.DisclosureControl;
-import scot.pace.measure.Aim1;
-import scot.pace.measure.Aim2;
-import scot.pace.measure.CouncilComparison;
+import scot.pace.measure.ComparedMeasure;
 import scot.pace.measure.DataDictionary;
 import scot.pace.measure.KinshipShare;
 import scot.pace.measure.LaterStages;
@@ -31,26 +29,24 @@ final class RunNotebooks {
   /** A section of the national notebook: its title, the table that defines it, its files. */
   private record Section(String title, String definedBy, List<String> tables, List<String> charts) {}
 
-  private static final List<Section> NATIONAL = List.of(
-      section("Councils compared: legal permanence within 2 years", CouncilComparison.TABLE,
-          "comparison_permanence_within_2y", "caterpillar_permanence_within_2y", "funnel_permanence_within_2y"),
-      section("Councils compared: legal permanence within 4 years", CouncilComparison.TABLE,
-          "comparison_permanence_within_4y", "caterpillar_permanence_within_4y", "funnel_permanence_within_4y"),
-      section("Councils compared: PACE Aim 2, recommendation within 26 weeks", Aim2.TABLE,
-          "comparison_aim2_recommended_within_26w", "caterpillar_aim2_recommended_within_26w",
-          "funnel_aim2_recommended_within_26w"),
-      section("Councils compared: kinship share at 31 July", KinshipShare.TABLE, "comparison_kinship_share",
-          "caterpillar_kinship_share", "funnel_kinship_share"),
-      section("Councils compared: PACE Aim 1, still on a home supervision order after 2 years", Aim1.TABLE,
-          "comparison_aim1_still_on_home_order_2y", "caterpillar_aim1_still_on_home_order_2y",
-          "funnel_aim1_still_on_home_order_2y"),
+  private static final List<Section> NATIONAL = national();
+
+  private static List<Section> national() {
+    List<Section> sections = new java.util.ArrayList<>();
+    for (ComparedMeasure measure : ComparedMeasure.ALL) {
+      sections.add(section("Councils compared: " + measure.title(), measure.definedBy(), "comparison_" + measure.measure(),
+          "caterpillar_" + measure.measure(), "funnel_" + measure.measure()));
+    }
+    sections.addAll(List.of(
       section("Time to legal permanence, Scotland", TimeToPermanence.SUMMARY, "time_to_permanence",
           "permanence_*", "permanence_by_cohort"),
       section("Routes to permanence, Scotland", TimeToPermanence.POINTS, "routes", "routes"),
       section("Kinship care and the placement mix, Scotland", KinshipShare.TABLE, "kinship", "kinship"),
       section("After the recommendation, Scotland", LaterStages.TABLE, "stages", "stages"),
       section("Has the wait for a recommendation changed since PACE?", RunChart.PHASES,
-          "run_chart_verdicts"));
+          "run_chart_verdicts")));
+    return List.copyOf(sections);
+  }
 
   private static Section section(String title, String definedBy, String table, String... charts) {
     return new Section(title, definedBy, List.of(table), List.of(charts));

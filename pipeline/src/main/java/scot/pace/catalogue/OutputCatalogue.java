@@ -61,7 +61,8 @@ public final class OutputCatalogue {
 
     stage = "gold: time to permanence";
     all.add(Output.built(CohortOutcomes.TABLE, Layer.GOLD, stage, in -> CohortOutcomes.table(in.outcomes())));
-    all.add(Output.built(TimeToPermanence.SUMMARY, Layer.GOLD, stage, in -> TimeToPermanence.summary(in.grouped())).publishedAs(Publications.timeToPermanence()));
+    all.add(Output.built(TimeToPermanence.SUMMARY, Layer.GOLD, stage, in -> TimeToPermanence.summary(in.grouped())).publishedAs(Publications.timeToPermanence())
+        .ownRowsFor("age_band = 'all'", "population", "cohort_year"));
     all.add(Output.built(TimeToPermanence.CURVES, Layer.GOLD, stage, in -> TimeToPermanence.curves(in.grouped())));
     all.add(Output.built(TimeToPermanence.ROUTES, Layer.GOLD, stage, in -> TimeToPermanence.routes(in.grouped())));
     all.add(Output.built(TimeToPermanence.POINTS, Layer.GOLD, stage, in -> TimeToPermanence.points(in.grouped(), in.lastYear()))
@@ -69,7 +70,7 @@ public final class OutputCatalogue {
     stage = "gold: kinship";
     all.add(Output.built(KinshipShare.TABLE, Layer.GOLD, stage,
         in -> KinshipShare.atSnapshots(in.read(Silver.EPISODES), in.read(Silver.PLACEMENTS), in.returnYears()))
-        .publishedAs(Publications.kinshipShare()));
+        .publishedAs(Publications.kinshipShare()).ownRowsFor(null, "collection_year"));
     all.add(Output.built(KinshipShare.PERMANENCE_TABLE, Layer.GOLD, stage,
         in -> KinshipShare.ofPermanence(in.outcomes())).publishedAs(Publications.kinshipPermanence()));
     all.add(Output.built(COUNCILS, Layer.REFERENCE, stage, BuildInputs::councilTable).publishedAs(Publications.councils()));
@@ -77,16 +78,17 @@ public final class OutputCatalogue {
     stage = "gold: PACE aims";
     all.add(Output.built(Aim1.TABLE, Layer.GOLD, stage, in -> Aim1.of(in.homeOrders())).publishedAs(Publications.aim1()));
     all.add(Output.built(Aim2.TABLE, Layer.GOLD, stage,
-        in -> Aim2.of(in.journeys(), in.firstYears(), in.read(COUNCILS))).publishedAs(Publications.aim2()));
+        in -> Aim2.of(in.journeys(), in.firstYears(), in.read(COUNCILS))).publishedAs(Publications.aim2())
+        .ownRowsFor(null, "cohort_year"));
     all.add(Output.built(LaterStages.TABLE, Layer.GOLD, stage,
         in -> LaterStages.of(LaterStages.childStages(in.read(Silver.MILESTONES)), in.firstYears()))
-        .publishedAs(Publications.laterStages()));
+        .publishedAs(Publications.laterStages()).ownRowsFor(null, "stage", "year"));
     all.add(Output.built(StillWaiting.TABLE, Layer.GOLD, stage,
         in -> StillWaiting.of(in.journeys(), in.read(Silver.PLACEMENTS))));
 
     stage = "gold: run charts";
     all.add(Output.built(RunChart.PHASES, Layer.GOLD, stage, in -> RunChart.phases(in.runChartPoints()))
-        .publishedAs(Publications.runChartPhases()));
+        .publishedAs(Publications.runChartPhases()).ownRowsFor(null, "measure", "phase", "against"));
     all.add(Output.built(RunChart.POINTS, Layer.GOLD, stage,
         in -> RunChart.withMedians(in.runChartPoints(), in.read(RunChart.PHASES))));
     all.add(Output.built(RunChart.MONTHS, Layer.GOLD, stage, in -> RunChart.months(in.runChartPoints()))
@@ -116,6 +118,11 @@ public final class OutputCatalogue {
   /** The published tables, in the order they are protected (a table may consult those before it). */
   public static List<Output> published() {
     return ALL.stream().filter(Output::isPublished).toList();
+  }
+
+  /** The tables each council gets its own exact rows of, in its restricted notebook. */
+  public static List<Output> ownRows() {
+    return ALL.stream().filter(o -> o.ownRows() != null).toList();
   }
 
   /** The table of that name, if the pipeline writes one. */

@@ -28,6 +28,7 @@ import scot.pace.disclosure.DisclosureControl;
 import scot.pace.files.Folders;
 import scot.pace.lake.Lake;
 import scot.pace.measure.CohortOutcomes;
+import scot.pace.measure.ComparedMeasure;
 import scot.pace.measure.RunChart;
 import scot.pace.measure.TimeToPermanence;
 import scot.pace.publish.ProtectedRow;
@@ -55,16 +56,6 @@ import scot.pace.stats.RunRules;
 public final class Report {
   public static final String PUBLISHED = "report";
   public static final String RESTRICTED = "restricted";
-
-  private static final Map<String, String> MEASURES = new LinkedHashMap<>();
-
-  static {
-    MEASURES.put("permanence_within_2y", "reached legal permanence within 2 years of first accommodated");
-    MEASURES.put("permanence_within_4y", "reached legal permanence within 4 years of first accommodated");
-    MEASURES.put("aim2_recommended_within_26w", "permanence recommendation within 26 weeks of first accommodated");
-    MEASURES.put("kinship_share", "looked after children in kinship care at 31 July");
-    MEASURES.put("aim1_still_on_home_order_2y", "still on a home supervision order two years after it began");
-  }
 
   private final ReportData data;
   private final DisclosureControl sdc;
@@ -144,8 +135,8 @@ public final class Report {
     page.paragraph("For each measure, the latest year in which every child could be followed for the whole "
         + "window. Scotland's share is the target; funnel limits are exact binomial at 95% and 99.8% (Spiegelhalter "
         + "2005), dashed where widened for the ordinary spread between councils. Definitions: docs/measures.md.");
-    for (Map.Entry<String, String> measure : MEASURES.entrySet()) {
-      writeComparison(page, charts, tables, measure.getKey(), measure.getValue());
+    for (ComparedMeasure measure : ComparedMeasure.ALL) {
+      writeComparison(page, charts, tables, measure);
     }
     writeCurves(page, charts, tables, CohortOutcomes.SCOTLAND, "Scotland");
     writeRoutes(page, charts, tables, CohortOutcomes.SCOTLAND, "Scotland");
@@ -155,7 +146,9 @@ public final class Report {
     page.write(root.resolve("index.html"));
   }
 
-  private void writeComparison(HtmlPage page, Path charts, Path tables, String measure, String label) {
+  private void writeComparison(HtmlPage page, Path charts, Path tables, ComparedMeasure compared) {
+    String measure = compared.measure();
+    String label = compared.label();
     List<ProtectedRow> rows = data.comparison().stream().filter(r -> r.<String>key("measure").equals(measure)).toList();
     if (rows.isEmpty()) {
       page.heading(3, capital(label)).paragraph("No year is complete for this measure yet.");
@@ -202,7 +195,7 @@ public final class Report {
             row.get("od_lower_998"), row.get("od_upper_998")));
       }
     }
-    String when = measure.equals("kinship_share") ? "31 July " + year : "children of the " + cohort(year) + " cohort";
+    String when = compared.atSnapshot() ? "31 July " + year : "children of the " + cohort(year) + " cohort";
     String hiddenNote = hidden == 0 ? "" : " " + hidden + " council(s) not shown: [c].";
     page.heading(3, capital(label) + ", " + when);
     chart(Caterpillar.draw("Councils compared: " + label, capital(when) + "; each council with its 95% interval",
@@ -583,10 +576,10 @@ public final class Report {
     table.add(List.of("measure", "year", "children", "share", "Scotland", "flag 95%", "flag 99.8%",
         "flag 99.8%, allowing for overdispersion", "rank (95% interval)"));
     String c = DisclosureControl.SUPPRESSED;
-    for (Map.Entry<String, String> measure : MEASURES.entrySet()) {
+    for (ComparedMeasure measure : ComparedMeasure.ALL) {
       for (ProtectedRow row : data.comparison()) {
-        if (row.<String>key("measure").equals(measure.getKey()) && row.<String>key("council").equals(council.code())) {
-          table.add(List.of(measure.getValue(), String.valueOf(row.<Integer>key("year")), countCell(row, "denominator"),
+        if (row.<String>key("measure").equals(measure.measure()) && row.<String>key("council").equals(council.code())) {
+          table.add(List.of(measure.label(), String.valueOf(row.<Integer>key("year")), countCell(row, "denominator"),
               shareCell(row, "proportion"), pct(row.key("p0")), textCell(row, "flag_95"), textCell(row, "flag_998"),
               textCell(row, "flag_998_adjusted"), row.isWithheld("rank") ? c
                   : row.get("rank") + " (" + row.get("rank_lower") + " to " + row.get("rank_upper") + ")"));

@@ -50,10 +50,9 @@ record ReportData(
   static final String POPULATION = "accommodated";
 
   static ReportData read(SparkSession spark, Lake lake, Publication publication) {
-    for (String table : List.of(OutputCatalogue.COUNCILS, CouncilComparison.TABLE, TimeToPermanence.POINTS,
-        RunChart.PHASES, RunChart.POINTS, StillWaiting.TABLE)) {
-      if (!lake.exists(spark, table)) {
-        throw new IllegalArgumentException("the lake at " + lake.root() + " has no " + table
+    for (scot.pace.catalogue.Output output : OutputCatalogue.built()) {
+      if (!lake.exists(spark, output.table())) {
+        throw new IllegalArgumentException("the lake at " + lake.root() + " has no " + output.table()
             + " table; run `pace build` (or `pace nightly`) first");
       }
     }

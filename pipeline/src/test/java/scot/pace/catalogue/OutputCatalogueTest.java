@@ -48,6 +48,44 @@ class OutputCatalogueTest {
     assertEquals(List.of(), undeclared, "tables the catalogue does not declare");
   }
 
+  /**
+   * A list of tables kept outside the catalogue: two or more table constants in one {@code List.of(...)}
+   * or array. The attack of {@code DisclosureCheck} keeps its own reading of the tables on purpose, so
+   * that it does not share the protection's mistakes.
+   */
+  @Test
+  void noCodeOutsideTheCatalogueKeepsItsOwnListOfTables() throws IOException {
+    Pattern definition = Pattern.compile("public static final String ([A-Z_]+) = \"(?:bronze|silver|gold|ref)_[a-z0-9_]+\";");
+    List<String> constants = new ArrayList<>();
+    List<Path> files;
+    try (Stream<Path> sources = Files.walk(Path.of(".."))) {
+      files = sources.filter(p -> p.toString().endsWith(".java") && p.toString().contains("src/main/java")).toList();
+    }
+    for (Path file : files) {
+      Matcher found = definition.matcher(Files.readString(file));
+      while (found.find()) {
+        constants.add(file.getFileName().toString().replace(".java", "") + "." + found.group(1));
+      }
+    }
+    Pattern list = Pattern.compile("(List\\.of\\(|new String\\[\\] \\{)([^;]*?)(\\)|\\})", Pattern.DOTALL);
+    List<String> lists = new ArrayList<>();
+    for (Path file : files) {
+      String path = file.toString().replace('\\', '/');
+      if (path.contains("/catalogue/") || path.endsWith("attack/DisclosureCheck.java")) {
+        continue;
+      }
+      Matcher found = list.matcher(Files.readString(file));
+      while (found.find()) {
+        long tables = constants.stream().filter(c -> found.group(2).contains(c)).count();
+        if (tables >= 2) {
+          lists.add(file.getFileName() + ": " + found.group(0).replaceAll("\\s+", " "));
+        }
+      }
+    }
+    assertTrue(constants.size() >= 20, "table constants found: " + constants);
+    assertEquals(List.of(), lists, "lists of tables outside the catalogue: iterate over OutputCatalogue instead");
+  }
+
   @Test
   void eachTableIsDeclaredOnceAndTheBuildWritesSilverGoldAndReference() {
     List<String> names = OutputCatalogue.all().stream().map(Output::table).toList();
