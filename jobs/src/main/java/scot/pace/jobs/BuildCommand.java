@@ -4,6 +4,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import scot.pace.journey.PseudonymKey;
+import scot.pace.failure.LakeStateFailure;
 
 /** {@code pace build}: silver journeys and gold measures from the bronze tables. */
 @Command(
@@ -19,6 +20,12 @@ final class BuildCommand extends PaceCommand {
   ExitCode run() {
     PaceConfig config = lake == null ? common.load() : common.load().withLake(lake);
     PseudonymKey key = config.pseudonymKey();
+    if (config.lake().localRoot().isPresent()
+        && !config.lake().localTableNames().contains(scot.pace.returns.ReturnFile.EPISODES.bronzeTable())) {
+      throw new LakeStateFailure("the lake at " + config.lake().root() + " has no bronze tables; run `pace ingest`"
+          + " first (or give --lake)");
+    }
+    watch(config.lake());
     Progress progress = new Progress(out());
     SparkSession spark = progress.stage("start Spark", () -> SparkSessions.start(config.spark(), "pace build"),
         s -> "Spark " + s.version());

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.Collectors;
+import scot.pace.failure.ConfigurationFailure;
 
 /**
  * Resolves the configuration: the defaults ({@code conf/pace.yaml} in the working directory, or
@@ -41,18 +42,18 @@ public final class ConfigLoader {
     String described = defaults.name();
     if (file != null) {
       if (!Files.isRegularFile(file)) {
-        throw new ConfigException("configuration file " + file + " does not exist");
+        throw new ConfigurationFailure("configuration file " + file + " does not exist");
       }
       try (InputStream in = Files.newInputStream(file)) {
         JsonNode overlay = yaml.readTree(in);
         if (overlay != null && !overlay.isMissingNode() && !overlay.isNull()) {
           if (!overlay.isObject()) {
-            throw new ConfigException(file + ": expected a YAML mapping of settings at the top level");
+            throw new ConfigurationFailure(file + ": expected a YAML mapping of settings at the top level");
           }
           tree = merge(tree.deepCopy(), overlay, 0);
         }
       } catch (IOException e) {
-        throw new ConfigException(file + ": not valid YAML (" + firstLine(e.getMessage()) + ")");
+        throw new ConfigurationFailure(file + ": not valid YAML (" + firstLine(e.getMessage()) + ")");
       }
       described = file + " over " + defaults.name();
     }
@@ -60,14 +61,15 @@ public final class ConfigLoader {
       return yaml.treeToValue(tree, PaceConfig.class);
     } catch (UnrecognizedPropertyException e) {
       String allowed = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-      throw new ConfigException(
+      throw new ConfigurationFailure(
           described + ": unknown key '" + path(e) + "' (allowed here: " + allowed + ")");
     } catch (JsonMappingException e) {
-      Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
-      throw new ConfigException(
+      Throwable cause = e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof scot.pace.failure.PaceFailure
+          ? e.getCause() : e;
+      throw new ConfigurationFailure(
           described + ": key '" + path(e) + "': " + firstLine(cause.getMessage()));
     } catch (IOException e) {
-      throw new ConfigException(described + ": " + firstLine(e.getMessage()));
+      throw new ConfigurationFailure(described + ": " + firstLine(e.getMessage()));
     }
   }
 
@@ -81,12 +83,12 @@ public final class ConfigLoader {
       }
       try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(DEFAULTS)) {
         if (in == null) {
-          throw new ConfigException("no " + DEFAULTS + " here and none inside the jar; rebuild the jar");
+          throw new ConfigurationFailure("no " + DEFAULTS + " here and none inside the jar; rebuild the jar");
         }
         return new Source("the built-in " + DEFAULTS, yaml.readTree(in));
       }
     } catch (IOException e) {
-      throw new ConfigException(DEFAULTS + ": not valid YAML (" + firstLine(e.getMessage()) + ")");
+      throw new ConfigurationFailure(DEFAULTS + ": not valid YAML (" + firstLine(e.getMessage()) + ")");
     }
   }
 

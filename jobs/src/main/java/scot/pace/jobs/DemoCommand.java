@@ -40,6 +40,7 @@ final class DemoCommand extends PaceCommand {
     } else {
       progress.say("returns already in " + config.returnsDir().toAbsolutePath().normalize() + "; not generating");
     }
+    watch(config.lake());
     ExitCode code = new NightlyRun(config, progress, PseudonymKey.demo()).run("pace demo");
     progress.summary();
     out().println();

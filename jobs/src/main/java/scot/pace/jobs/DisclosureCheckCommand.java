@@ -41,9 +41,9 @@ final class DisclosureCheckCommand extends PaceCommand {
     byRoute.forEach((route, count) -> out().printf("  %6d  %s%n", count, route));
     out().println();
     findings.stream().limit(show).forEach(f -> out().println("  " + f));
-    if (findings.size() > show) {
+    if (findings.size() > show && show > 0) {
       out().println("  ... and " + (findings.size() - show) + " more (--show " + findings.size() + " lists them all)");
     }
-    return ExitCode.WARNINGS;
+    return ExitCode.FINDINGS;
   }
 }

@@ -6,6 +6,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import scot.pace.export.ExportedRun;
 import scot.pace.lake.RunLog;
+import scot.pace.failure.InputFailure;
+import scot.pace.failure.LakeStateFailure;
 
 /** {@code pace export}: a logged run's notebooks and extracts, or its replication pack. */
 @Command(
@@ -24,13 +26,18 @@ final class ExportCommand extends PaceCommand {
   @Override
   ExitCode run() {
     PaceConfig config = folders.applyTo(common.load());
+    RunId.check(runId, config.outDir());
+    if (config.lake().localRoot().isPresent() && !config.lake().localTableNames().contains(RunLog.TABLE)) {
+      throw new LakeStateFailure("the lake at " + config.lake().root() + " has no run_log: no run has been logged"
+          + " there yet (run `pace nightly`, `pace demo` or `pace replicate-scra` first, or give --lake)");
+    }
     Progress progress = new Progress(out());
     SparkSession spark = progress.stage("start Spark", () -> SparkSessions.start(config.spark(), "pace export"),
         s -> "Spark " + s.version());
     try {
       RunLog run = RunLog.find(spark, config.lake(), runId);
       if (!run.status().equals("SUCCESS") && !run.status().equals("WARNINGS")) {
-        throw new IllegalArgumentException("run " + runId + " ended " + run.status() + ": its tables may be half-built;"
+        throw new InputFailure("run " + runId + " ended " + run.status() + ": its tables may be half-built;"
             + " export a run that ended SUCCESS or WARNINGS");
       }
       ExportStage.run(progress, () -> spark, config, ExportedRun.of(run), null);

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import scot.pace.lake.IngestReport;
 import scot.pace.returns.ReturnFile;
+import scot.pace.failure.InputFailure;
 
 /** {@code pace ingest}: load new and re-submitted returns into the bronze Delta tables. */
 @Command(
@@ -25,6 +26,12 @@ final class IngestCommand extends PaceCommand {
   ExitCode run() {
     PaceConfig config = lake == null ? common.load() : common.load().withLake(lake);
     Path returnsDir = returns != null ? returns : config.returnsDir();
+    if (!java.nio.file.Files.isDirectory(returnsDir)) {
+      throw new InputFailure("returns folder " + returnsDir.toAbsolutePath().normalize() + " does not exist or is not"
+          + " a folder; give --returns DIR or set paths.returns");
+    }
+    config.pseudonymKey();
+    watch(config.lake());
     Instant start = Instant.now();
     String runId = RunId.at(start);
     Progress progress = new Progress(out());

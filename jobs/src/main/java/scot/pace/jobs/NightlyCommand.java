@@ -12,6 +12,7 @@ final class NightlyCommand extends PaceCommand {
   ExitCode run() {
     PaceConfig config = common.load();
     Progress progress = new Progress(out());
+    watch(config.lake());
     ExitCode code = new NightlyRun(config, progress, config.pseudonymKey()).run("pace nightly");
     progress.summary();
     return code;

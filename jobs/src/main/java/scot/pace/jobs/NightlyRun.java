@@ -10,6 +10,7 @@ import scot.pace.journey.PseudonymKey;
 import scot.pace.lake.IngestReport;
 import scot.pace.export.ExportedRun;
 import scot.pace.export.RunExport;
+import scot.pace.failure.StageFailure;
 import scot.pace.lake.RunLog;
 import scot.pace.report.Report;
 
@@ -59,6 +60,7 @@ final class NightlyRun {
     ExitCode code = ExitCode.JOB_FAILURE;
     Map<String, Long> versions = null;
     IngestReport ingest = null;
+    Map<String, Long> startVersions = nightlyTables(RunLog.tableVersions(config.lake()));
     try {
       ingest = IngestStage.run(progress, spark, config, config.returnsDir(), runId, start);
       ingest.rejected().forEach(p -> warnings.add("rejected " + p.returnName() + ": " + p.message()));
@@ -87,8 +89,11 @@ final class NightlyRun {
       code = ingest.needsAttention() ? ExitCode.WARNINGS : ExitCode.SUCCESS;
       return code;
     } catch (RuntimeException e) {
-      warnings.add("failed: " + e.getMessage());
-      throw e;
+      boolean changed = changedSince(startVersions);
+      RuntimeException failure = changed ? afterCommits(e) : e;
+      code = ExitCode.after(failure, changed);
+      warnings.add("failed: " + failure.getMessage());
+      throw failure;
     } finally {
       try {
         log(spark, command, runId, start, code, warnings, versions, ingest);
@@ -96,6 +101,36 @@ final class NightlyRun {
         spark.stop();
       }
     }
+  }
+
+  /** Whether the lake's tables moved since {@code before}; when the lake cannot be read, assume they did. */
+  private boolean changedSince(Map<String, Long> before) {
+    try {
+      return !nightlyTables(RunLog.tableVersions(config.lake())).equals(before);
+    } catch (RuntimeException unreadable) {
+      return true;
+    }
+  }
+
+  /**
+   * A failure after earlier stages committed, saying which stage failed, which committed and which
+   * did not, and what a rerun will do.
+   */
+  private StageFailure afterCommits(RuntimeException cause) {
+    List<String> committed = new ArrayList<>();
+    for (Progress.Stage stage : progress.stages()) {
+      if (!stage.name().equals("start Spark")) {
+        committed.add(stage.name() + " (" + stage.result() + ")");
+      }
+    }
+    String failed = progress.running() == null ? "the run" : progress.running();
+    List<String> all = List.of("ingest", "build silver and gold", "charts and reports", "housekeeping",
+        "export notebooks and extracts");
+    List<String> notDone = all.stream().filter(s -> !s.equals(failed)
+        && progress.stages().stream().noneMatch(done -> done.name().equals(s))).toList();
+    return new StageFailure(failed, committed, notDone, "Every table is whole at its last commit and the previous report"
+        + " and exports are untouched. Run it again once the cause is fixed: returns already loaded are not loaded again,"
+        + " and the build, charts and export run in full, since this run did not end well.", cause);
   }
 
   /** The versions of the tables a nightly run writes: not those of replicate-scra, which runs on its own. */

@@ -1,14 +1,21 @@
 package scot.pace.jobs;
 
 import java.io.PrintStream;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import scot.pace.failure.PaceFailure;
+import scot.pace.failure.StageFailure;
+import scot.pace.lake.Lake;
+import scot.pace.lake.RunLog;
 
 /**
- * A pace subcommand: sets up logging, runs, and maps failures to exit codes with a message that
- * says what to fix (the stack trace only with {@code -v}).
+ * A pace subcommand: sets up logging, runs, and maps failures to exit codes ({@link ExitCode#after})
+ * with a message that says what to fix and, when the lake changed before the failure, what was
+ * committed (the stack trace only with {@code -v}).
  */
 abstract class PaceCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -18,27 +25,68 @@ abstract class PaceCommand implements Callable<Integer> {
   /** The command's work; its result is the exit status. */
   abstract ExitCode run() throws Exception;
 
+  private Lake watched;
+  private Map<String, Long> versionsBefore = Map.of();
+
   @Override
   public final Integer call() {
     common.applyLogging();
     PrintStream err = System.err;
     try {
       return run().code();
-    } catch (ConfigException | IllegalArgumentException e) {
-      err.println("pace " + spec.name() + ": " + e.getMessage());
-      if (common.verbose) {
-        e.printStackTrace(err);
-      }
-      return ExitCode.INPUT_FAILURE.code();
     } catch (Exception e) {
-      err.println("pace " + spec.name() + " failed: " + e);
+      Map<String, Long> changed = changedTables();
+      ExitCode code = ExitCode.after(e, !changed.isEmpty());
+      if (e instanceof PaceFailure && changed.isEmpty()) {
+        err.println("pace " + spec.name() + ": " + e.getMessage());
+      } else if (!changed.isEmpty() && !(e instanceof StageFailure)) {
+        err.println("pace " + spec.name() + " failed after changing the lake (" + describe(changed) + "): "
+            + (e instanceof PaceFailure ? e.getMessage() : e.toString())
+            + ". Each table is whole at its new version (Delta commits are atomic); run the command again"
+            + " once the cause is fixed.");
+      } else {
+        err.println("pace " + spec.name() + " failed: " + (e instanceof PaceFailure ? e.getMessage() : e.toString()));
+      }
       if (common.verbose) {
         e.printStackTrace(err);
-      } else {
+      } else if (!(e instanceof PaceFailure)) {
         err.println("(run again with -v for the full trace)");
       }
-      return ExitCode.JOB_FAILURE.code();
+      return code.code();
     }
+  }
+
+  /**
+   * Records the versions of {@code lake}'s tables before the command changes anything, so that a
+   * failure can say whether it changed the lake (exit 3) or not (exit 2 for a user's mistake).
+   */
+  void watch(Lake lake) {
+    watched = lake;
+    versionsBefore = RunLog.tableVersions(lake);
+  }
+
+  /** The tables whose version moved since {@link #watch}, with their new versions. */
+  private Map<String, Long> changedTables() {
+    if (watched == null) {
+      return Map.of();
+    }
+    Map<String, Long> changed = new TreeMap<>();
+    try {
+      RunLog.tableVersions(watched).forEach((table, version) -> {
+        if (!version.equals(versionsBefore.get(table))) {
+          changed.put(table, version);
+        }
+      });
+    } catch (RuntimeException unreadable) {
+      changed.put("(the lake could not be read again: " + unreadable.getMessage() + ")", -1L);
+    }
+    return changed;
+  }
+
+  private String describe(Map<String, Long> changed) {
+    return changed.size() + " table(s) committed: " + changed.entrySet().stream()
+        .map(e -> e.getKey() + (versionsBefore.containsKey(e.getKey()) ? " to version " + e.getValue() : " created"))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   PrintStream out() {

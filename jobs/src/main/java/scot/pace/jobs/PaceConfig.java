@@ -9,6 +9,7 @@ import scot.pace.generate.GeneratorParameters;
 import scot.pace.journey.PseudonymKey;
 import scot.pace.rules.CodeMapping;
 import scot.pace.lake.Lake;
+import scot.pace.failure.ConfigurationFailure;
 
 /**
  * The whole configuration of a run, as resolved from {@code conf/pace.yaml}, the file given with
@@ -33,10 +34,10 @@ public record PaceConfig(
   public record SparkSettings(String master, int shufflePartitions, String driverMemory) {
     public SparkSettings {
       if (master == null || master.isBlank()) {
-        throw new IllegalArgumentException("spark.master is empty; use local[*] or a cluster URL");
+        throw new ConfigurationFailure("spark.master is empty; use local[*] or a cluster URL");
       }
       if (shufflePartitions < 1) {
-        throw new IllegalArgumentException("spark.shufflePartitions must be 1 or more");
+        throw new ConfigurationFailure("spark.shufflePartitions must be 1 or more");
       }
     }
   }
@@ -52,7 +53,7 @@ public record PaceConfig(
 
     private static void requirePath(String key, String value) {
       if (value == null || value.isBlank()) {
-        throw new IllegalArgumentException(key + " is empty; give a folder");
+        throw new ConfigurationFailure(key + " is empty; give a folder");
       }
     }
 
@@ -72,7 +73,7 @@ public record PaceConfig(
   public record IngestSettings(String stagingDir, double holdBackErrorRate) {
     public IngestSettings {
       if (!(holdBackErrorRate >= 0 && holdBackErrorRate <= 1)) {
-        throw new IllegalArgumentException(
+        throw new ConfigurationFailure(
             "ingest.holdBackErrorRate must be a share between 0 and 1, was " + holdBackErrorRate);
       }
     }
@@ -105,14 +106,14 @@ public record PaceConfig(
       housekeeping = new HousekeepingSettings(false, 0, 1);
     }
     if (disclosure == null) {
-      throw new IllegalArgumentException("disclosure: missing; give disclosure.threshold (4: counts 1 to 4 are suppressed)");
+      throw new ConfigurationFailure("disclosure: missing; give disclosure.threshold (4: counts 1 to 4 are suppressed)");
     }
     if (councils == null || councils.isEmpty()) {
-      throw new IllegalArgumentException("councils: the list of councils is empty");
+      throw new ConfigurationFailure("councils: the list of councils is empty");
     }
     double total = councils.stream().mapToDouble(Council::share).sum();
     if (councils.size() == 32 && Math.abs(total - 1) > 0.001) {
-      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+      throw new ConfigurationFailure(String.format(java.util.Locale.ROOT,
           "councils: the 32 councils' shares add to %.4f; they must add to 1", total));
     }
   }

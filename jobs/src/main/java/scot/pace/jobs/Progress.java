@@ -18,6 +18,7 @@ public final class Progress {
   private final PrintStream out;
   private final long started = System.nanoTime();
   private final List<Stage> stages = new ArrayList<>();
+  private String running;
 
   public Progress(PrintStream out) {
     this.out = out;
@@ -28,7 +29,9 @@ public final class Progress {
     long start = System.nanoTime();
     out.printf(Locale.ROOT, "[%7.1fs] %s ...%n", seconds(started, start), name);
     out.flush();
+    running = name;
     T result = work.run();
+    running = null;
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     String text = describe.apply(result);
     stages.add(new Stage(name, took, text));
@@ -41,6 +44,11 @@ public final class Progress {
   public void say(String line) {
     out.println(line);
     out.flush();
+  }
+
+  /** The stage started and not finished (the one that failed, after a failure), or null. */
+  public String running() {
+    return running;
   }
 
   public List<Stage> stages() {

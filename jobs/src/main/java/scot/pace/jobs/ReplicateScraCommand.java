@@ -18,6 +18,8 @@ import scot.pace.lake.Lake;
 import scot.pace.lake.RunLog;
 import scot.pace.measure.Population;
 import scot.pace.measure.ScraReplication;
+import scot.pace.failure.InputFailure;
+import scot.pace.failure.LakeStateFailure;
 
 /** {@code pace replicate-scra}: the SCRA studies' headline table on any cohorts and follow-up. */
 @Command(
@@ -57,15 +59,16 @@ final class ReplicateScraCommand extends PaceCommand {
     Population chosen = switch (population) {
       case "accommodated" -> Population.ACCOMMODATED;
       case "looked_after" -> Population.LOOKED_AFTER;
-      default -> throw new IllegalArgumentException(
+      default -> throw new InputFailure(
           "--population " + population + " is not accommodated or looked_after");
     };
     String councilCode = council == null ? null : config.councilRegistry().require(council).code();
     Lake theLake = config.lake();
     if (!theLake.localTableNames().contains(scot.pace.journey.Journeys.TABLE) && !theLake.root().contains("://")) {
-      throw new IllegalArgumentException("the lake at " + theLake.root() + " has no silver_journeys; run `pace build`"
+      throw new LakeStateFailure("the lake at " + theLake.root() + " has no silver_journeys; run `pace build`"
           + " (or `pace demo`) first");
     }
+    watch(theLake);
     Instant start = Instant.now();
     String runId = RunId.at(start);
     SparkSession spark = SparkSessions.start(config.spark(), "pace replicate-scra");
@@ -134,7 +137,7 @@ final class ReplicateScraCommand extends PaceCommand {
     } catch (NumberFormatException e) {
       // fall through to the message
     }
-    throw new IllegalArgumentException("--follow-up " + text + " is not a number of years (4y) or days (1461d)");
+    throw new InputFailure("--follow-up " + text + " is not a number of years (4y) or days (1461d)");
   }
 
   private static String value(Row row, int value, int children) {

@@ -7,6 +7,8 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import scot.pace.failure.InputFailure;
+import scot.pace.failure.LakeStateFailure;
 
 /** {@code pace sql}: Spark SQL over the lake's tables, each registered by its name. */
 @Command(
@@ -35,7 +37,7 @@ final class SqlCommand extends PaceCommand {
     try {
       List<String> tables = config.lake().registerViews(spark);
       if (tables.isEmpty()) {
-        throw new IllegalArgumentException("the lake at " + config.lake().root()
+        throw new LakeStateFailure("the lake at " + config.lake().root()
             + " has no tables yet; run `pace ingest` or `pace demo` first (or give --lake)");
       }
       Dataset<Row> result;
@@ -44,7 +46,7 @@ final class SqlCommand extends PaceCommand {
       } catch (Exception e) {
         // Spark's AnalysisException is checked in Java's eyes but thrown unchecked from Scala.
         if (((Object) e) instanceof org.apache.spark.sql.AnalysisException) {
-          throw new IllegalArgumentException(
+          throw new InputFailure(
               e.getMessage().split("\n")[0] + " (tables: " + String.join(", ", tables) + ")");
         }
         throw e instanceof RuntimeException r ? r : new IllegalStateException(e);

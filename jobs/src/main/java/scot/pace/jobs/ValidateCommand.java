@@ -28,6 +28,10 @@ final class ValidateCommand extends PaceCommand {
   @Override
   ExitCode run() {
     PaceConfig config = common.load();
+    if (!java.nio.file.Files.exists(path)) {
+      throw new scot.pace.failure.InputFailure(path + " does not exist: give the return's folder or .zip, named"
+          + " <LA code>_<collection year>, e.g. S12000033_2019");
+    }
     SparkSession spark = SparkSessions.start(config.spark(), "pace validate");
     try {
       Path staging = Path.of(System.getProperty("java.io.tmpdir")).resolve("pace-validate");
@@ -41,7 +45,7 @@ final class ValidateCommand extends PaceCommand {
       if (result.unreadable() != null) {
         return ExitCode.INPUT_FAILURE;
       }
-      return result.errors() > 0 ? ExitCode.WARNINGS : ExitCode.SUCCESS;
+      return result.errors() > 0 ? ExitCode.FINDINGS : ExitCode.SUCCESS;
     } finally {
       spark.stop();
     }

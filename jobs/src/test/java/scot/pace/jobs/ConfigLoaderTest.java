@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scot.pace.failure.ConfigurationFailure;
 
 /** The configuration resolves defaults, then the file, and says exactly what is wrong. */
 class ConfigLoaderTest {
@@ -39,7 +40,7 @@ class ConfigLoaderTest {
   @Test
   void anUnknownKeyNamesTheFileTheKeyAndWhatIsAllowed() throws IOException {
     Path file = write("paths:\n  lakes: /srv/lake\n");
-    ConfigException error = assertThrows(ConfigException.class, () -> new ConfigLoader().load(file));
+    ConfigurationFailure error = assertThrows(ConfigurationFailure.class, () -> new ConfigLoader().load(file));
     assertEquals(file + " over conf/pace.yaml: unknown key 'paths.lakes' (allowed here: lake, out, returns, truth)",
         error.getMessage());
   }
@@ -47,14 +48,14 @@ class ConfigLoaderTest {
   @Test
   void aWrongValueNamesTheKeyAndTheRule() throws IOException {
     Path file = write("generator:\n  scale: 0\n");
-    ConfigException error = assertThrows(ConfigException.class, () -> new ConfigLoader().load(file));
+    ConfigurationFailure error = assertThrows(ConfigurationFailure.class, () -> new ConfigLoader().load(file));
     assertTrue(error.getMessage().contains("generator.scale must be 1 or more, was 0"), error.getMessage());
   }
 
   @Test
   void aMissingFileIsSaidPlainly() {
     Path file = dir.resolve("nope.yaml");
-    ConfigException error = assertThrows(ConfigException.class, () -> new ConfigLoader().load(file));
+    ConfigurationFailure error = assertThrows(ConfigurationFailure.class, () -> new ConfigLoader().load(file));
     assertEquals("configuration file " + file + " does not exist", error.getMessage());
   }
 

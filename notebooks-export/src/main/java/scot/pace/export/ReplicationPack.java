@@ -15,6 +15,7 @@ import scot.pace.lake.Lake;
 import scot.pace.catalogue.OutputCatalogue;
 import scot.pace.measure.ScraReplication;
 import scot.pace.publish.PublishedTable;
+import scot.pace.failure.InputFailure;
 
 /**
  * The replication pack of a {@code replicate-scra} run: {@code parameters.json} (the cohorts,
@@ -30,12 +31,12 @@ final class ReplicationPack {
 
   static void write(SparkSession spark, Lake lake, ExportedRun run, DisclosureControl sdc, Path folder) {
     if (!lake.exists(spark, ScraReplication.TABLE) || !run.tableVersions().containsKey(ScraReplication.TABLE)) {
-      throw new IllegalArgumentException("run " + run.runId() + " recorded no " + ScraReplication.TABLE + " version");
+      throw new InputFailure("run " + run.runId() + " recorded no " + ScraReplication.TABLE + " version");
     }
     List<Row> rows = lake.read(spark, ScraReplication.TABLE).where(
         org.apache.spark.sql.functions.col("run_id").equalTo(run.runId())).orderBy("measure").collectAsList();
     if (rows.isEmpty()) {
-      throw new IllegalArgumentException(ScraReplication.TABLE + " at version "
+      throw new InputFailure(ScraReplication.TABLE + " at version "
           + run.tableVersions().get(ScraReplication.TABLE) + " has no rows of run " + run.runId());
     }
     PublishedTable published = OutputCatalogue.named(ScraReplication.TABLE).orElseThrow().publication();

@@ -29,6 +29,7 @@ import scot.pace.measure.DataDictionary;
 import scot.pace.measure.KinshipShare;
 import scot.pace.publish.Publication;
 import scot.pace.report.Report;
+import scot.pace.failure.InputFailure;
 
 /**
  * {@code pace export}: a run's gold tables, read at exactly the Delta versions the run recorded,
@@ -133,7 +134,7 @@ public final class RunExport {
       DataDictionary dictionary, Path temp, Path drawn) {
     for (String needed : List.of(LakeBuild.COUNCILS, KinshipShare.TABLE)) {
       if (!run.tableVersions().containsKey(needed)) {
-        throw new IllegalArgumentException("run " + run.runId() + " recorded no " + needed + " table: it did not "
+        throw new InputFailure("run " + run.runId() + " recorded no " + needed + " table: it did not "
             + "build the gold tables, so there is nothing to export");
       }
     }

@@ -12,6 +12,7 @@ import scot.pace.council.Councils;
 import scot.pace.journey.PseudonymKey;
 import scot.pace.lake.Lake;
 import scot.pace.returns.ReturnFile;
+import scot.pace.failure.LakeStateFailure;
 
 /**
  * {@code pace build}: from the accepted bronze rows (those in quarantine with an error are left
@@ -39,7 +40,7 @@ public final class LakeBuild {
   public Map<String, Long> run() {
     for (ReturnFile file : ReturnFile.values()) {
       if (!lake.exists(spark, file.bronzeTable())) {
-        throw new IllegalArgumentException("the lake at " + lake.root() + " has no " + file.bronzeTable()
+        throw new LakeStateFailure("the lake at " + lake.root() + " has no " + file.bronzeTable()
             + " table; run `pace ingest` first");
       }
     }

@@ -3,6 +3,7 @@ package scot.pace.council;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import scot.pace.failure.ConfigurationFailure;
 
 /**
  * One of Scotland's 32 councils (local authorities).
@@ -29,20 +30,20 @@ public record Council(
     Objects.requireNonNull(code, "council code");
     Objects.requireNonNull(name, "council name");
     if (!code.matches("S12\\d{6}")) {
-      throw new IllegalArgumentException("council code " + code + " is not a GSS code S12xxxxxx");
+      throw new ConfigurationFailure("council code " + code + " is not a GSS code S12xxxxxx");
     }
     if (formerCode != null && !formerCode.matches("S12\\d{6}")) {
-      throw new IllegalArgumentException(
+      throw new ConfigurationFailure(
           "former code " + formerCode + " of " + name + " is not a GSS code S12xxxxxx");
     }
     if (!(share > 0)) {
-      throw new IllegalArgumentException("share of " + name + " must be positive, was " + share);
+      throw new ConfigurationFailure("share of " + name + " must be positive, was " + share);
     }
     if (aimWeeks <= 0) {
-      throw new IllegalArgumentException("aimWeeks of " + name + " must be positive");
+      throw new ConfigurationFailure("aimWeeks of " + name + " must be positive");
     }
     if (!(aimShare > 0 && aimShare < 1)) {
-      throw new IllegalArgumentException(
+      throw new ConfigurationFailure(
           "aimShare of " + name + " must lie strictly between 0 and 1 (never 100%), was " + aimShare);
     }
   }

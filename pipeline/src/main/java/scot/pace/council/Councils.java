@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import scot.pace.failure.InputFailure;
+import scot.pace.failure.ConfigurationFailure;
 
 /** The councils known to the pipeline, found by current or former GSS code. */
 public final class Councils {
@@ -25,7 +27,7 @@ public final class Councils {
   private void register(String code, Council council) {
     Council previous = byAnyCode.putIfAbsent(code, council);
     if (previous != null) {
-      throw new IllegalArgumentException(
+      throw new ConfigurationFailure(
           "council code " + code + " is given to both " + previous.name() + " and " + council.name());
     }
   }
@@ -43,7 +45,7 @@ public final class Councils {
     return find(code)
         .orElseThrow(
             () ->
-                new IllegalArgumentException(
+                new InputFailure(
                     "unknown council code " + code + " (expected one of the 32 GSS codes in conf)"));
   }
 

@@ -1,6 +1,7 @@
 package scot.pace.disclosure;
 
 import java.util.Locale;
+import scot.pace.failure.ConfigurationFailure;
 
 /**
  * Statistical disclosure control of everything published: a count of children from 1 to the
@@ -18,7 +19,7 @@ public record DisclosureControl(int threshold) {
 
   public DisclosureControl {
     if (threshold < 1) {
-      throw new IllegalArgumentException("disclosure.threshold must be 1 or more (4 suppresses counts 1 to 4), was "
+      throw new ConfigurationFailure("disclosure.threshold must be 1 or more (4 suppresses counts 1 to 4), was "
           + threshold);
     }
   }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import scot.pace.failure.ConfigurationFailure;
 
 /**
  * What the synthetic-return generator simulates, read from the {@code generator} section of
@@ -57,20 +58,20 @@ public record GeneratorParameters(
 
   public GeneratorParameters {
     if (firstYear > lastYear) {
-      throw new IllegalArgumentException(
+      throw new ConfigurationFailure(
           "generator.firstYear " + firstYear + " is after generator.lastYear " + lastYear);
     }
     if (scale < 1) {
-      throw new IllegalArgumentException("generator.scale must be 1 or more, was " + scale);
+      throw new ConfigurationFailure("generator.scale must be 1 or more, was " + scale);
     }
     if (burnInYears < 0) {
-      throw new IllegalArgumentException("generator.burnInYears must not be negative");
+      throw new ConfigurationFailure("generator.burnInYears must not be negative");
     }
     if (startsByYear == null || startsByYear.isEmpty()) {
-      throw new IllegalArgumentException("generator.startsByYear needs at least one year");
+      throw new ConfigurationFailure("generator.startsByYear needs at least one year");
     }
     if (ageAtEntryBands == null || ageAtEntryBands.size() != 5) {
-      throw new IllegalArgumentException(
+      throw new ConfigurationFailure(
           "generator.ageAtEntryBands needs five probabilities (under 1, 1-4, 5-11, 12-15, 16-17)");
     }
     startsByYear = new TreeMap<>(startsByYear);
@@ -83,7 +84,7 @@ public record GeneratorParameters(
 
   private static void requireProbability(String key, double value) {
     if (!(value >= 0 && value <= 1)) {
-      throw new IllegalArgumentException(
+      throw new ConfigurationFailure(
           "generator." + key + " must be a probability between 0 and 1, was " + value);
     }
   }

@@ -20,6 +20,7 @@ import scot.pace.returns.PlacementGroup;
 import scot.pace.returns.ReturnFile;
 import scot.pace.returns.ReturnId;
 import scot.pace.files.CsvWriter;
+import scot.pace.failure.InputFailure;
 
 /**
  * Synthetic annual returns: simulates every child of a council from the burn-in years to the
@@ -45,7 +46,7 @@ public final class SyntheticReturns {
    */
   public SyntheticReturns(GeneratorParameters parameters, Councils councils, double errorRate) {
     if (!(errorRate >= 0 && errorRate < 1)) {
-      throw new IllegalArgumentException("--inject-errors must be a share from 0 to below 1, was " + errorRate);
+      throw new InputFailure("--inject-errors must be a share from 0 to below 1, was " + errorRate);
     }
     this.parameters = parameters;
     this.councils = councils;
@@ -55,7 +56,7 @@ public final class SyntheticReturns {
   /** Writes the returns of {@code selected} councils for collection years {@code from..to}. */
   public GenerationSummary write(Path returnsDir, Path truthDir, List<Council> selected, int from, int to) {
     if (from > to) {
-      throw new IllegalArgumentException("first year " + from + " is after last year " + to);
+      throw new InputFailure("first year " + from + " is after last year " + to);
     }
     Folders.create(returnsDir);
     Folders.create(truthDir);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import scot.pace.failure.ConfigurationFailure;
 
 /**
  * The secret behind the pseudonymous child key. Read from the environment variable
@@ -21,7 +22,7 @@ public record PseudonymKey(byte[] secret, String source, boolean isDemo) {
 
   public PseudonymKey {
     if (secret == null || secret.length < 16) {
-      throw new IllegalArgumentException(
+      throw new ConfigurationFailure(
           "the pseudonymisation key from " + source + " is shorter than 16 bytes; use a long random"
               + " secret, e.g. `openssl rand -hex 32`");
     }
@@ -47,11 +48,11 @@ public record PseudonymKey(byte[] secret, String source, boolean isDemo) {
         return new PseudonymKey(Files.readString(keyFile).trim().getBytes(StandardCharsets.UTF_8),
             "the key file " + keyFile, false);
       } catch (IOException e) {
-        throw new IllegalArgumentException("cannot read the pseudonymisation key file " + keyFile
+        throw new ConfigurationFailure("cannot read the pseudonymisation key file " + keyFile
             + " (" + e.getMessage() + ")");
       }
     }
-    throw new IllegalArgumentException(
+    throw new ConfigurationFailure(
         "no pseudonymisation key: children are identified in silver and gold only by a keyed hash of"
             + " council and child id. Set " + ENVIRONMENT_VARIABLE + " to a long random secret"
             + " (e.g. export " + ENVIRONMENT_VARIABLE + "=$(openssl rand -hex 32)) or name a key file"

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import scot.pace.catalogue.OutputCatalogue;
+import scot.pace.failure.ConfigurationFailure;
 
 /**
  * Keeps the lake tidy between runs: compacts the tables that grow by appends (the bronze tables,
@@ -23,7 +25,7 @@ import scot.pace.catalogue.OutputCatalogue;
 public record Housekeeping(boolean optimize, int retentionHours, int keepRuns) {
   public Housekeeping {
     if (retentionHours < 0 || keepRuns < 1) {
-      throw new IllegalArgumentException("housekeeping: vacuumRetentionHours must be 0 or more and keepRuns 1 or more");
+      throw new ConfigurationFailure("housekeeping: vacuumRetentionHours must be 0 or more and keepRuns 1 or more");
     }
   }
 
@@ -42,27 +44,47 @@ public record Housekeeping(boolean optimize, int retentionHours, int keepRuns) {
     if (retentionHours > 0) {
       double hours = retentionHours(spark, lake, now);
       // Delta refuses a retention under 7 days unless told the caller has checked: this class has.
-      spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
-      // VACUUM lists files in as many tasks as this says (10,000 by default): far too many for tables
-      // of a few thousand files, and on a small machine it takes minutes per table.
-      spark.conf().set("spark.sql.sources.parallelPartitionDiscovery.parallelism",
+      // VACUUM lists files in as many tasks as the discovery parallelism says (10,000 by default): far
+      // too many for tables of a few thousand files. Both are set for these VACUUMs only.
+      Map<String, String> settings = Map.of("spark.databricks.delta.retentionDurationCheck.enabled", "false",
+          "spark.sql.sources.parallelPartitionDiscovery.parallelism",
           String.valueOf(Math.max(2, spark.sparkContext().defaultParallelism())));
-      // Delta 4 keeps the retention as a table property and VACUUM ignores any other figure.
-      String retention = "interval " + (long) Math.ceil(hours) + " hours";
-      for (String table : tables) {
-        io.delta.tables.DeltaTable delta = io.delta.tables.DeltaTable.forPath(spark, lake.table(table));
-        Row detail = delta.detail().select("properties").first();
-        String current = detail.isNullAt(0) ? null
-            : detail.<String, String>getJavaMap(0).get("delta.deletedFileRetentionDuration");
-        if (!retention.equals(current)) {
-          spark.sql("ALTER TABLE delta.`" + lake.table(table) + "` SET TBLPROPERTIES"
-              + " ('delta.deletedFileRetentionDuration' = '" + retention + "')");
-        }
-        delta.vacuum();
-        done.merge(table, "vacuumed", (a, b) -> a + ", " + b);
+      Map<String, Optional<String>> before = new java.util.HashMap<>();
+      settings.forEach((key, value) -> {
+        before.put(key, spark.conf().getOption(key).isDefined()
+            ? Optional.of(spark.conf().get(key)) : Optional.empty());
+        spark.conf().set(key, value);
+      });
+      try {
+        vacuum(spark, lake, tables, hours, done);
+      } finally {
+        before.forEach((key, value) -> {
+          if (value.isPresent()) {
+            spark.conf().set(key, value.get());
+          } else {
+            spark.conf().unset(key);
+          }
+        });
       }
     }
     return done;
+  }
+
+  private static void vacuum(SparkSession spark, Lake lake, List<String> tables, double hours, Map<String, String> done) {
+    // Delta 4 keeps the retention as a table property and VACUUM ignores any other figure.
+    String retention = "interval " + (long) Math.ceil(hours) + " hours";
+    for (String table : tables) {
+      io.delta.tables.DeltaTable delta = io.delta.tables.DeltaTable.forPath(spark, lake.table(table));
+      Row detail = delta.detail().select("properties").first();
+      String current = detail.isNullAt(0) ? null
+          : detail.<String, String>getJavaMap(0).get("delta.deletedFileRetentionDuration");
+      if (!retention.equals(current)) {
+        spark.sql("ALTER TABLE delta.`" + lake.table(table) + "` SET TBLPROPERTIES"
+            + " ('delta.deletedFileRetentionDuration' = '" + retention + "')");
+      }
+      delta.vacuum();
+      done.merge(table, "vacuumed", (a, b) -> a + ", " + b);
+    }
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import scot.pace.failure.ConfigurationFailure;
 
 /**
  * The Delta tables of the pipeline, one folder each under one root. The root is a local folder
@@ -31,7 +32,7 @@ public record Lake(String root, Map<String, Long> pinned) {
 
   public Lake {
     if (root == null || root.isBlank()) {
-      throw new IllegalArgumentException("the lake root is empty; set paths.lake in the configuration");
+      throw new ConfigurationFailure("the lake root is empty; set paths.lake in the configuration");
     }
     while (root.length() > 1 && root.endsWith("/")) {
       root = root.substring(0, root.length() - 1);

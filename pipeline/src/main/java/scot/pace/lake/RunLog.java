@@ -11,6 +11,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import scot.pace.failure.InputFailure;
+import scot.pace.failure.LakeStateFailure;
 
 /**
  * One row per run in the {@code run_log} Delta table: what ran, when, on which inputs, with which
@@ -37,6 +39,7 @@ public record RunLog(
     List<String> arguments) {
 
   public static final String TABLE = "run_log";
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunLog.class);
 
   /** One stage's wall time and what it did. */
   public record Stage(String name, double seconds, String result) {}
@@ -76,6 +79,7 @@ public record RunLog(
     try {
       mine = KernelAppend.append(lake, TABLE, COLUMNS, List.of(json()));
     } catch (KernelAppend.NotAppended notByKernel) {
+      LOG.info("run_log appended with Spark, not Delta Kernel: {}", notByKernel.getMessage());
       appendWithSpark(spark.get(), lake);
       // The commit right after the one the memo was worked out at is this run's own (a concurrent
       // writer would have pushed it further).
@@ -129,7 +133,7 @@ public record RunLog(
    */
   public static RunLog find(SparkSession spark, Lake lake, String runId) {
     if (!lake.exists(spark, TABLE)) {
-      throw new IllegalArgumentException("the lake at " + lake.root() + " has no run_log: no run has been logged there"
+      throw new LakeStateFailure("the lake at " + lake.root() + " has no run_log: no run has been logged there"
           + " yet (run `pace nightly`, `pace demo` or `pace replicate-scra` first)");
     }
     List<Row> rows = lake.read(spark, TABLE).where(org.apache.spark.sql.functions.col("run_id").equalTo(runId))
@@ -138,7 +142,7 @@ public record RunLog(
       List<String> latest = lake.read(spark, TABLE).orderBy(org.apache.spark.sql.functions.col("started_at").desc())
           .limit(5).select("run_id", "command", "status").collectAsList().stream()
           .map(r -> r.getString(0) + " (" + r.getString(1) + ", " + r.getString(2) + ")").toList();
-      throw new IllegalArgumentException("no run " + runId + " in " + lake.table(TABLE) + "; the latest are: "
+      throw new InputFailure("no run " + runId + " in " + lake.table(TABLE) + "; the latest are: "
           + (latest.isEmpty() ? "none" : String.join(", ", latest)));
     }
     Row row = rows.get(0);

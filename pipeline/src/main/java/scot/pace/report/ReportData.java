@@ -21,6 +21,7 @@ import scot.pace.measure.StillWaiting;
 import scot.pace.measure.TimeToPermanence;
 import scot.pace.publish.ProtectedRow;
 import scot.pace.publish.Publication;
+import scot.pace.failure.LakeStateFailure;
 
 /**
  * What a report draws. The published pages get only the {@link Publication}'s protected rows, in
@@ -52,7 +53,7 @@ record ReportData(
   static ReportData read(SparkSession spark, Lake lake, Publication publication) {
     for (scot.pace.catalogue.Output output : OutputCatalogue.built()) {
       if (!lake.exists(spark, output.table())) {
-        throw new IllegalArgumentException("the lake at " + lake.root() + " has no " + output.table()
+        throw new LakeStateFailure("the lake at " + lake.root() + " has no " + output.table()
             + " table; run `pace build` (or `pace nightly`) first");
       }
     }
@@ -71,7 +72,7 @@ record ReportData(
         .sorted(Comparator.comparing((ProtectedRow r) -> r.<String>key("council"))
             .thenComparing(r -> r.<Integer>key("collection_year"))).toList();
     LocalDate snapshot = kinship.stream().map(r -> r.<java.sql.Date>key("snapshot_date").toLocalDate())
-        .max(Comparator.naturalOrder()).orElseThrow(() -> new IllegalArgumentException("the lake at " + lake.root()
+        .max(Comparator.naturalOrder()).orElseThrow(() -> new LakeStateFailure("the lake at " + lake.root()
             + " has no rows in " + KinshipShare.TABLE + "; run `pace build` first"));
     int first = kinship.stream().mapToInt(r -> r.<Integer>key("collection_year")).min().orElseThrow();
     int last = kinship.stream().mapToInt(r -> r.<Integer>key("collection_year")).max().orElseThrow();

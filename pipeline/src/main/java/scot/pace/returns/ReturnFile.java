@@ -1,6 +1,7 @@
 package scot.pace.returns;
 
 import java.util.List;
+import scot.pace.failure.InputFailure;
 
 /**
  * The five files of an annual return and their columns, as the input contract
@@ -60,6 +61,6 @@ public enum ReturnFile {
         return file;
       }
     }
-    throw new IllegalArgumentException("not a return file: " + fileName);
+    throw new InputFailure("not a return file: " + fileName);
   }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import scot.pace.failure.InputFailure;
 
 /**
  * One council's annual return for one collection year. Collection year {@code Y} runs from
@@ -17,10 +18,10 @@ public record ReturnId(String laCode, int collectionYear) {
 
   public ReturnId {
     if (laCode == null || !laCode.matches("S12\\d{6}")) {
-      throw new IllegalArgumentException("council code " + laCode + " is not a GSS code S12xxxxxx");
+      throw new InputFailure("council code " + laCode + " is not a GSS code S12xxxxxx");
     }
     if (collectionYear < 1990 || collectionYear > 2100) {
-      throw new IllegalArgumentException("collection year " + collectionYear + " is out of range");
+      throw new InputFailure("collection year " + collectionYear + " is out of range");
     }
   }
 

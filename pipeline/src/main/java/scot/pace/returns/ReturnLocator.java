@@ -22,6 +22,7 @@ import java.util.zip.ZipFile;
 import scot.pace.council.Council;
 import scot.pace.council.Councils;
 import scot.pace.files.Folders;
+import scot.pace.failure.InputFailure;
 
 /**
  * Finds the returns under a folder: every folder or {@code .zip} named {@code <LA code>_<year>},
@@ -48,11 +49,11 @@ public final class ReturnLocator {
   public Located locateOne(Path path) {
     String name = path.getFileName() == null ? "" : path.getFileName().toString();
     if (!Files.exists(path)) {
-      throw new IllegalArgumentException(path + " does not exist");
+      throw new InputFailure(path + " does not exist");
     }
     Optional<ReturnId> id = ReturnId.fromName(name);
     if (id.isEmpty() || !(Files.isDirectory(path) || name.endsWith(".zip"))) {
-      throw new IllegalArgumentException(path + " is not a return: a return is a folder or .zip named"
+      throw new InputFailure(path + " is not a return: a return is a folder or .zip named"
           + " <LA code>_<collection year>, e.g. S12000033_2019, holding the five CSV files");
     }
     Optional<Council> council = councils.find(id.get().laCode());
@@ -71,7 +72,7 @@ public final class ReturnLocator {
 
   public Located locate(Path root) {
     if (!Files.isDirectory(root)) {
-      throw new IllegalArgumentException(
+      throw new InputFailure(
           "returns folder " + root.toAbsolutePath() + " does not exist or is not a folder");
     }
     List<Path> candidates = new ArrayList<>();

@@ -8,6 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import scot.pace.lake.Lineage;
 import scot.pace.returns.ReturnFile;
+import scot.pace.failure.ConfigurationFailure;
 
 /**
  * One council's own code for a value of the contract's code lists, for a range of collection
@@ -29,18 +30,18 @@ public record CodeMapping(String council, int firstYear, int lastYear, String co
     Objects.requireNonNull(from, "codeMappings: from");
     Objects.requireNonNull(to, "codeMappings: to");
     if (firstYear > lastYear) {
-      throw new IllegalArgumentException("codeMappings: firstYear " + firstYear + " is after lastYear " + lastYear);
+      throw new ConfigurationFailure("codeMappings: firstYear " + firstYear + " is after lastYear " + lastYear);
     }
     boolean known = false;
     for (ReturnFile file : ReturnFile.values()) {
       known |= file.columns().contains(column);
     }
     if (!known || List.of("la_code", "collection_year", "child_id", "episode_id").contains(column)) {
-      throw new IllegalArgumentException("codeMappings: column " + column + " is not a coded column of the contract");
+      throw new ConfigurationFailure("codeMappings: column " + column + " is not a coded column of the contract");
     }
     for (String value : List.of(council, from, to)) {
       if (value.contains("'")) {
-        throw new IllegalArgumentException("codeMappings: a code may not contain a quote: " + value);
+        throw new ConfigurationFailure("codeMappings: a code may not contain a quote: " + value);
       }
     }
   }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import scot.pace.returns.ReturnFile;
+import scot.pace.failure.InputFailure;
 
 /**
  * Every validation rule, in one place: the ingest, {@code pace validate}, the error injector and
@@ -73,7 +74,7 @@ public final class RuleCatalogue {
 
   public static Rule byId(String id) {
     return RULES.stream().filter(r -> r.id().equals(id)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no rule " + id));
+        .orElseThrow(() -> new InputFailure("no rule " + id));
   }
 
   private static List<Rule> build() {

@@ -34,7 +34,7 @@ class DisclosureControlTest {
     assertTrue(SDC.estimatePublishable(0.5, 10));
     assertTrue(SDC.basedOnEnough(5));
     assertFalse(SDC.basedOnEnough(4), "a median of four children is theirs");
-    assertThrows(IllegalArgumentException.class, () -> new DisclosureControl(0));
+    assertThrows(scot.pace.failure.ConfigurationFailure.class, () -> new DisclosureControl(0));
   }
 
   @Test

@@ -20,6 +20,7 @@ import scot.pace.measure.KinshipShare;
 import scot.pace.measure.LaterStages;
 import scot.pace.measure.RunChart;
 import scot.pace.measure.TimeToPermanence;
+import scot.pace.failure.InputFailure;
 
 /**
  * {@code pace disclosure-check}: tries, as an attacker holding only the published files would,
@@ -95,7 +96,7 @@ public final class DisclosureCheck {
   /** Every finding in the CSV files under {@code folder}. */
   public static List<Finding> of(Path folder, DisclosureControl sdc) {
     if (!Files.isDirectory(folder)) {
-      throw new IllegalArgumentException(folder + " is not a folder: give the folder of outputs to check");
+      throw new InputFailure(folder + " is not a folder: give the folder of outputs to check");
     }
     DisclosureCheck check = new DisclosureCheck(sdc);
     Map<Path, Map<String, PublishedCsv>> byFolder = new TreeMap<>();

@@ -1,0 +1,130 @@
+package scot.pace.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each class of failure driven through the command line as an operator meets it: the exit code, the
+ * message, and for a nightly run the run log, must say what happened and whether anything changed.
+ */
+class FailuresIT {
+  @TempDir Path dir;
+
+  @Test
+  void aMistypedPathIsAnsweredBeforeSparkStartsWithExit2() throws Exception {
+    long start = System.nanoTime();
+    Process process = fresh("ingest", "--returns", dir.resolve("no-such-folder").toString()).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(2, process.waitFor(), output);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertTrue(output.contains("no-such-folder does not exist or is not a folder; give --returns DIR"), output);
+    assertTrue(!output.contains("Spark"), "no Spark started: " + output);
+    // A cold JVM on a loaded 2-core machine: the target is 2 s; the test allows for a busy CI.
+    assertTrue(seconds < 6, "answered in " + seconds + " s");
+    PaceCliIT.Result export = PaceCliIT.pace("export", "--run", "20261301-nonsense", "--out", dir.toString());
+    assertEquals(2, export.exitCode(), export.err());
+    assertTrue(export.err().contains("is not a run id (like 20261123T140501Z-3fa9)"), export.err());
+    PaceCliIT.Result validate = PaceCliIT.pace("validate", dir.resolve("S12000033_2019").toString());
+    assertEquals(2, validate.exitCode(), validate.err());
+    assertTrue(validate.err().contains("S12000033_2019 does not exist"), validate.err());
+  }
+
+  @Test
+  void aWrongConfigurationNamesItsKeyWithExit2() throws IOException {
+    Path config = Files.writeString(dir.resolve("bad.yaml"), "disclosure:\n  threshhold: 4\n");
+    PaceCliIT.Result result = PaceCliIT.pace("build", "--config", config.toString());
+    assertEquals(2, result.exitCode(), result.err());
+    assertTrue(result.err().contains("unknown key 'disclosure.threshhold'"), result.err());
+  }
+
+  @Test
+  void aNightlyThatFailsInTheExportAfterTheBuildCommittedExits3AndSaysWhatCommitted() throws IOException {
+    ThreeCouncilDemo demo = ThreeCouncilDemo.get();
+    Path work = dir.resolve("work");
+    demo.copy(work);
+    resubmitOneReturn(work.resolve("returns"));
+    Path exports = work.resolve("out/exports");
+    Folders.deleteRecursively(exports);
+    Files.writeString(exports, "a file where the exports folder should be");
+    PaceCliIT.Result failed = PaceCliIT.pace("demo", "--config", demo.config.toString(), "--workdir", work.toString());
+    assertEquals(3, failed.exitCode(), failed.out() + failed.err());
+    assertTrue(failed.err().contains("export notebooks and extracts failed"), failed.err());
+    assertTrue(failed.err().contains("Committed before it: ingest (1 returns loaded"), failed.err());
+    assertTrue(failed.err().contains("build silver and gold ("), failed.err());
+    assertTrue(failed.err().contains("Run it again once the cause is fixed"), failed.err());
+    String log = latestRun(work);
+    assertTrue(log.contains("\"status\" : \"JOB_FAILURE\"") && log.contains("\"exitCode\" : 3"), log);
+    assertTrue(log.contains("export notebooks and extracts failed"), log);
+
+    Files.delete(exports);
+    PaceCliIT.Result again = PaceCliIT.pace("demo", "--config", demo.config.toString(), "--workdir", work.toString());
+    assertEquals(0, again.exitCode(), again.out() + again.err());
+    assertTrue(again.out().contains("build silver and gold done"), "the rerun builds again: " + again.out());
+  }
+
+  @Test
+  void anExportThatCannotWriteChangesNoTableAndExits3AsAFault() throws IOException {
+    ThreeCouncilDemo demo = ThreeCouncilDemo.get();
+    Path work = dir.resolve("work");
+    Path config = demo.copy(work);
+    String runId;
+    try (Stream<Path> runs = Files.list(work.resolve("out/runs"))) {
+      runId = runs.map(p -> p.getFileName().toString().replace(".json", "")).sorted().toList().get(0);
+    }
+    Path exports = work.resolve("out/exports");
+    Folders.deleteRecursively(exports);
+    Files.writeString(exports, "a file where the exports folder should be");
+    PaceCliIT.Result failed = PaceCliIT.pace("export", "--config", config.toString(), "--run", runId);
+    assertEquals(3, failed.exitCode(), failed.out() + failed.err());
+    assertTrue(failed.err().contains("pace export failed: ") && failed.err().contains("exports"), failed.err());
+    assertTrue(!failed.err().contains("after changing the lake"), failed.err());
+  }
+
+  /** A council sends its return again with one episode fewer. */
+  private static void resubmitOneReturn(Path returns) throws IOException {
+    Path episodes;
+    try (Stream<Path> folders = Files.list(returns)) {
+      episodes = folders.filter(Files::isDirectory).sorted().toList().get(0).resolve("episodes.csv");
+    }
+    List<String> lines = Files.readAllLines(episodes, StandardCharsets.UTF_8);
+    Files.write(episodes, lines.subList(0, lines.size() - 1), StandardCharsets.UTF_8);
+  }
+
+  private static String latestRun(Path work) throws IOException {
+    try (Stream<Path> runs = Files.list(work.resolve("out/runs"))) {
+      List<Path> summaries = runs.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+      return Files.readString(summaries.get(summaries.size() - 1));
+    }
+  }
+
+  /** A pace command in a JVM of its own, as a scheduler starts it. */
+  private static ProcessBuilder fresh(String... arguments) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (argument.startsWith("--add-")) {
+        command.add(argument);
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "scot.pace.jobs.Pace"));
+    command.addAll(List.of(arguments));
+    return new ProcessBuilder(command).redirectErrorStream(true);
+  }
+
+  private static final class Folders {
+    static void deleteRecursively(Path path) {
+      scot.pace.files.Folders.deleteRecursively(path);
+    }
+  }
+}
