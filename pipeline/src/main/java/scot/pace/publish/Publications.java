@@ -207,17 +207,27 @@ public final class Publications {
     List<String> figures = List.of("proportion", "wilson_lower", "wilson_upper", "z_score", "flag_95", "flag_998",
         "flag_95_adjusted", "flag_998_adjusted", "rank", "rank_lower", "rank_upper");
     Map<String, List<String>> size = new LinkedHashMap<>();
-    size.put("denominator", List.of("lower_95", "upper_95", "lower_998", "upper_998", "od_lower_95", "od_upper_95",
-        "od_lower_998", "od_upper_998"));
+    size.put("denominator", LIMITS);
+    List<String> pooled = new ArrayList<>(List.of("p0", "z_score", "flag_95", "flag_998", "flag_95_adjusted",
+        "flag_998_adjusted", "phi", "tau2"));
+    pooled.addAll(LIMITS);
     return new PublishedTable(CouncilComparison.TABLE, null, List.of("measure", "year"), List.of(),
-        List.of(wide("numerator", parts("numerator")), wide("denominator", size)),
+        List.of(new Pooled("numerator", "denominator", pooled), wide("numerator", parts("numerator")),
+            wide("denominator", size)),
         List.of(new Count("numerator"), new Count("denominator"), new Share("numerator", "denominator", figures)),
         List.of(), null);
   }
 
+  private static final List<String> LIMITS = List.of("lower_95", "upper_95", "lower_998", "upper_998", "od_lower_95",
+      "od_upper_95", "od_lower_998", "od_upper_998");
+
+  /** The funnel limits around p0: withheld with the comparison's p0 (they would give it back). */
   public static PublishedTable funnelLimits() {
+    List<String> figures = new ArrayList<>(List.of("p0"));
+    figures.addAll(LIMITS);
     return new PublishedTable(CouncilComparison.LIMITS_TABLE, null, List.of("measure", "year"), List.of("n"),
-        List.of(), List.of(), List.of(), null);
+        List.of(new Follows(CouncilComparison.TABLE, List.of("measure", "year"), null, List.of("p0"), figures)),
+        List.of(), List.of(), null);
   }
 
   public static PublishedTable councils() {

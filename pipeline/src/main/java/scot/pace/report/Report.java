@@ -155,7 +155,7 @@ public final class Report {
       return;
     }
     int year = rows.get(0).key("year");
-    double p0 = rows.get(0).key("p0");
+    Double p0 = rows.get(0).get("p0");
     boolean overdispersed = rows.get(0).key("overdispersed");
     Map<String, String> names = names();
     List<Caterpillar.Share> shares = new ArrayList<>();
@@ -189,7 +189,8 @@ public final class Report {
     for (ProtectedRow row : data.limits()) {
       int n = row.key("n");
       // Every size to 100, then about 100 points per tenfold: the line is as smooth, the SVG smaller.
-      if (row.<String>key("measure").equals(measure) && (n <= 100 || n % Math.max(1, n / 100) == 0)) {
+      if (row.<String>key("measure").equals(measure) && (n <= 100 || n % Math.max(1, n / 100) == 0)
+          && row.get("lower_95") != null) {
         limits.add(new FunnelPlot.Limits(n, row.get("lower_95"), row.get("upper_95"),
             row.get("lower_998"), row.get("upper_998"), row.get("od_lower_95"), row.get("od_upper_95"),
             row.get("od_lower_998"), row.get("od_upper_998")));
@@ -198,6 +199,13 @@ public final class Report {
     String when = compared.atSnapshot() ? "31 July " + year : "children of the " + cohort(year) + " cohort";
     String hiddenNote = hidden == 0 ? "" : " " + hidden + " council(s) not shown: [c].";
     page.heading(3, capital(label) + ", " + when);
+    if (p0 == null) {
+      page.paragraph("Scotland's share is withheld ([c]): so few children had, or had not, this outcome that it would"
+          + " give a count away. No chart is drawn.");
+      page.table(capital(label) + ", " + when, table);
+      HtmlPage.writeCsv(tables.resolve("comparison_" + measure + ".csv"), table);
+      return;
+    }
     chart(Caterpillar.draw("Councils compared: " + label, capital(when) + "; each council with its 95% interval",
         footnote + hiddenNote, "share", shares, p0), charts, "caterpillar_" + measure);
     page.figure("charts/caterpillar_" + measure, "Caterpillar chart: " + label + " by council, " + when,
@@ -580,7 +588,7 @@ public final class Report {
       for (ProtectedRow row : data.comparison()) {
         if (row.<String>key("measure").equals(measure.measure()) && row.<String>key("council").equals(council.code())) {
           table.add(List.of(measure.label(), String.valueOf(row.<Integer>key("year")), countCell(row, "denominator"),
-              shareCell(row, "proportion"), pct(row.key("p0")), textCell(row, "flag_95"), textCell(row, "flag_998"),
+              shareCell(row, "proportion"), shareCell(row, "p0"), textCell(row, "flag_95"), textCell(row, "flag_998"),
               textCell(row, "flag_998_adjusted"), row.isWithheld("rank") ? c
                   : row.get("rank") + " (" + row.get("rank_lower") + " to " + row.get("rank_upper") + ")"));
         }

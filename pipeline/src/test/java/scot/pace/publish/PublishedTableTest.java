@@ -88,4 +88,33 @@ class PublishedTableTest {
         List.of(row), SDC);
     assertEquals(List.of("[c]", ""), lines.get(0));
   }
+
+  static Map<String, Object> compared(String council, long numerator, long denominator) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("measure", "aim2_recommended_within_26w");
+    row.put("year", 2020);
+    row.put("council", council);
+    row.put("numerator", numerator);
+    row.put("denominator", denominator);
+    row.put("proportion", (double) numerator / denominator);
+    row.put("p0", 1.0 / 60);
+    row.put("lower_95", 0.0);
+    return row;
+  }
+
+  @Test
+  void scotlandsShareIsWithheldWhenItWouldGiveAwayASmallPooledCount() {
+    List<String> columns = List.of("council", "numerator", "denominator", "p0", "lower_95");
+    // One child in all of Scotland: each council's numerator is withheld, and so is p0, which times
+    // the published sizes (60) would give the 1 back.
+    List<List<String>> lines = table("gold_council_comparison").protect(columns,
+        List.of(compared("S12000001", 1, 20), compared("S12000002", 0, 20), compared("S12000003", 0, 20)), SDC);
+    for (List<String> line : lines) {
+      assertEquals("[c]", line.get(3), line.toString());
+      assertEquals("[c]", line.get(4), line.toString());
+    }
+    List<List<String>> safe = table("gold_council_comparison").protect(columns,
+        List.of(compared("S12000001", 10, 20), compared("S12000002", 10, 20), compared("S12000003", 10, 20)), SDC);
+    assertEquals(String.valueOf(1.0 / 60), safe.get(0).get(3));
+  }
 }
