@@ -30,7 +30,7 @@ import scot.pace.stats.Wilson;
  *       / {@code within} against both (the {@code _adjusted} flags use the widened limits only when
  *       the councils are overdispersed), and the rank (1 = highest proportion) with its 95% interval;
  *   <li>{@code gold_funnel_limits}: the same limits for every cohort size from 1 to the largest
- *       council's, to draw the funnel.
+ *       council's rounded up to a multiple of 50, to draw the funnel.
  * </ul>
  *
  * The input holds only years in which every child in the measure could be followed for its whole
@@ -136,7 +136,9 @@ public final class CouncilComparison {
           flag(p, l95), flag(p, l998), flag(p, overdispersed ? o95 : l95), flag(p, overdispersed ? o998 : l998),
           (int) ranks[i].estimate(), (int) ranks[i].lower(), (int) ranks[i].upper()));
     }
-    funnels.add(RowFactory.create(measure, year, largest, p0, tau2, overdispersed));
+    // Up to the next multiple of 50, so that the last size of the limits table does not give away
+    // the largest council's, which may be withheld.
+    funnels.add(RowFactory.create(measure, year, (largest + 49) / 50 * 50, p0, tau2, overdispersed));
   }
 
   /** {@code above} or {@code below} the limits, else {@code within}. */
