@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import scot.pace.disclosure.DisclosureControl;
+import scot.pace.files.CsvReader;
 import scot.pace.measure.ComparedMeasure;
 import scot.pace.measure.DataDictionary;
 import scot.pace.measure.KinshipShare;
@@ -73,7 +74,7 @@ final class RunNotebooks {
       for (String table : section.tables()) {
         Path file = folder.resolve("tables").resolve("national").resolve(table + ".csv");
         if (Files.isRegularFile(file)) {
-          book.code("table(\"tables/national/" + table + ".csv\")", TableOutput.of(SimpleCsv.read(file)));
+          book.code("table(\"tables/national/" + table + ".csv\")", TableOutput.of(CsvReader.read(file)));
         }
       }
       for (String chart : section.charts()) {
@@ -91,7 +92,7 @@ final class RunNotebooks {
       }
       book.markdown("### " + council[1] + " (" + council[0] + ")");
       for (Path file : files) {
-        book.code("table(\"tables/" + council[0] + "/" + file.getFileName() + "\")", TableOutput.of(SimpleCsv.read(file)));
+        book.code("table(\"tables/" + council[0] + "/" + file.getFileName() + "\")", TableOutput.of(CsvReader.read(file)));
       }
     }
     book.markdown("## Work with the extracts\n\nThe published gold tables, disclosure-controlled, one CSV each in "
@@ -118,7 +119,7 @@ final class RunNotebooks {
     for (String table : ownTables) {
       Path file = folder.resolve("tables").resolve(table + ".csv");
       book.markdown("## " + table + "\n\nThe council's rows of `" + table + "`, exact.");
-      book.code("table(\"tables/" + table + ".csv\")", TableOutput.of(SimpleCsv.read(file)));
+      book.code("table(\"tables/" + table + ".csv\")", TableOutput.of(CsvReader.read(file)));
     }
     book.code(pysparkCell(run, lakeRoot) + "\ngold(\"" + StillWaiting.TABLE + "\").where(\"council = '" + council[0]
         + "'\").drop(\"child_key\").show()");

@@ -1,5 +1,8 @@
 package scot.pace.publish;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +15,25 @@ import java.util.Set;
  */
 public interface GroupRule {
   void apply(List<Map<String, Object>> group, List<Set<String>> withheld, Protection protection);
+
+  /**
+   * The rows of each series in the group (the same values of {@code seriesKeys}: one council's
+   * curve), as indexes into the group in the order of {@code along}.
+   */
+  static List<List<Integer>> series(List<Map<String, Object>> group, List<String> seriesKeys, String along) {
+    Map<List<Object>, List<Integer>> series = new LinkedHashMap<>();
+    for (int i = 0; i < group.size(); i++) {
+      Map<String, Object> row = group.get(i);
+      series.computeIfAbsent(seriesKeys.stream().map(row::get).toList(), k -> new ArrayList<>()).add(i);
+    }
+    List<List<Integer>> ordered = new ArrayList<>();
+    for (List<Integer> indexes : series.values()) {
+      List<Integer> sorted = new ArrayList<>(indexes);
+      sorted.sort(Comparator.comparingLong(i -> count(group.get(i), along)));
+      ordered.add(sorted);
+    }
+    return ordered;
+  }
 
   /** The value of a count column, 0 when null. */
   static long count(Map<String, Object> row, String column) {

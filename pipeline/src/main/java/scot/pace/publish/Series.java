@@ -1,8 +1,5 @@
 package scot.pace.publish;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,14 +18,7 @@ public record Series(List<String> seriesKeys, String along, List<String> counts,
 
   @Override
   public void apply(List<Map<String, Object>> group, List<Set<String>> withheld, Protection protection) {
-    Map<List<Object>, List<Integer>> series = new LinkedHashMap<>();
-    for (int i = 0; i < group.size(); i++) {
-      Map<String, Object> row = group.get(i);
-      series.computeIfAbsent(seriesKeys.stream().map(row::get).toList(), k -> new ArrayList<>()).add(i);
-    }
-    for (List<Integer> indexes : series.values()) {
-      List<Integer> ordered = new ArrayList<>(indexes);
-      ordered.sort(Comparator.comparingLong(i -> GroupRule.count(group.get(i), along)));
+    for (List<Integer> ordered : GroupRule.series(group, seriesKeys, along)) {
       for (String column : counts) {
         // From the end back, so that the final counts (the cohort's outcomes) stay published.
         Long next = null;

@@ -1,8 +1,5 @@
 package scot.pace.publish;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,14 +17,7 @@ public record ShareSeries(List<String> seriesKeys, String along, List<String> sh
 
   @Override
   public void apply(List<Map<String, Object>> group, List<Set<String>> withheld, Protection protection) {
-    Map<List<Object>, List<Integer>> series = new LinkedHashMap<>();
-    for (int i = 0; i < group.size(); i++) {
-      Map<String, Object> row = group.get(i);
-      series.computeIfAbsent(seriesKeys.stream().map(row::get).toList(), k -> new ArrayList<>()).add(i);
-    }
-    for (List<Integer> indexes : series.values()) {
-      List<Integer> ordered = new ArrayList<>(indexes);
-      ordered.sort(Comparator.comparingLong(i -> GroupRule.count(group.get(i), along)));
+    for (List<Integer> ordered : GroupRule.series(group, seriesKeys, along)) {
       long children = cohort.stream().mapToLong(c -> GroupRule.count(group.get(ordered.get(0)), c)).sum();
       for (String column : shares) {
         double last = startAtOne.contains(column) ? 1 : 0;

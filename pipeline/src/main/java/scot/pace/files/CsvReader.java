@@ -1,4 +1,4 @@
-package scot.pace.export;
+package scot.pace.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,13 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads back the small CSV tables the report writes (RFC 4180: quoted fields, doubled quotes), to
- * show them in a notebook. Not a general CSV reader: the files are our own, a few dozen lines.
+ * Reads back the CSV files the pipeline writes ({@link CsvWriter}: RFC 4180, quoted fields, doubled
+ * quotes), to show them in a notebook or to check what was published. Not a general CSV reader:
+ * the files are our own, read whole.
  */
-final class SimpleCsv {
-  private SimpleCsv() {}
+public final class CsvReader {
+  private CsvReader() {}
 
-  static List<List<String>> read(Path file) {
+  /** Every record of the file, the header first. */
+  public static List<List<String>> read(Path file) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
