@@ -33,6 +33,10 @@ final class SqlCommand extends PaceCommand {
   @Override
   ExitCode run() {
     PaceConfig config = lake == null ? common.load() : common.load().withLake(lake);
+    if (config.lake().localRoot().isPresent() && config.lake().localTableNames().isEmpty()) {
+      throw new LakeStateFailure("the lake at " + config.lake().root()
+          + " has no tables yet; run `pace ingest` or `pace demo` first (or give --lake)");
+    }
     SparkSession spark = SparkSessions.start(config.spark(), "pace sql");
     try {
       List<String> tables = config.lake().registerViews(spark);
