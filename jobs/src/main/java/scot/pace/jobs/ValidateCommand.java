@@ -32,10 +32,12 @@ final class ValidateCommand extends PaceCommand {
       throw new scot.pace.failure.InputFailure(path + " does not exist: give the return's folder or .zip, named"
           + " <LA code>_<collection year>, e.g. S12000033_2019");
     }
-    SparkSession spark = SparkSessions.start(config.spark(), "pace validate");
+    SparkSession[] spark = new SparkSession[1];
     try {
       Path staging = Path.of(System.getProperty("java.io.tmpdir")).resolve("pace-validate");
-      ReturnCheck.Result result = ReturnCheck.check(spark, path, config.councilRegistry(), staging, config.codeMappings());
+      ReturnCheck.Result result = ReturnCheck.check(() -> spark[0] != null ? spark[0]
+          : (spark[0] = SparkSessions.start(config.spark(), "pace validate")), path, config.councilRegistry(), staging,
+          config.codeMappings());
       out().print(ValidationReport.summary(result));
       Path folder = report != null ? report : Path.of("validation-" + result.returnName());
       ValidationReport.write(result, folder);
@@ -47,7 +49,9 @@ final class ValidateCommand extends PaceCommand {
       }
       return result.errors() > 0 ? ExitCode.FINDINGS : ExitCode.SUCCESS;
     } finally {
-      spark.stop();
+      if (spark[0] != null) {
+        spark[0].stop();
+      }
     }
   }
 }

@@ -50,6 +50,15 @@ public final class ReturnCheck {
 
   public static Result check(
       SparkSession spark, Path path, Councils councils, Path staging, List<CodeMapping> codeMappings) {
+    return check(() -> spark, path, councils, staging, codeMappings);
+  }
+
+  /**
+   * As above, with Spark asked for only once the return has been found and its files opened: a
+   * wrong name, a missing file or a header that does not match is answered without starting it.
+   */
+  public static Result check(java.util.function.Supplier<SparkSession> sparkWhenNeeded, Path path, Councils councils,
+      Path staging, List<CodeMapping> codeMappings) {
     Path runStaging = staging.resolve("validate-" + ProcessHandle.current().pid());
     try {
       ReturnLocator.Located located = new ReturnLocator(councils, runStaging).locateOne(path);
@@ -58,6 +67,7 @@ public final class ReturnCheck {
         return new Result(problem.returnName(), problem, Map.of(), List.of(), List.of());
       }
       ReturnSubmission submission = located.submissions().get(0);
+      SparkSession spark = sparkWhenNeeded.get();
       Map<ReturnFile, Dataset<Row>> batch = new EnumMap<>(ReturnFile.class);
       Map<ReturnFile, Long> rows = new EnumMap<>(ReturnFile.class);
       List<String> notes = new ArrayList<>();
