@@ -32,6 +32,13 @@ class FailuresIT {
     assertTrue(!output.contains("Spark"), "no Spark started: " + output);
     // A cold JVM on a loaded 2-core machine: the target is 2 s; the test allows for a busy CI.
     assertTrue(seconds < 6, "answered in " + seconds + " s");
+    ProcessBuilder launcher = new ProcessBuilder(Path.of("..", "pace").toAbsolutePath().normalize().toString(),
+        "ingest", "--returns", dir.resolve("no-such-folder").toString()).redirectErrorStream(true);
+    launcher.environment().put("PACE_CDS_DIR", dir.resolve("cds").toString());
+    Process viaLauncher = launcher.start();
+    String launched = new String(viaLauncher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(2, viaLauncher.waitFor(), "./pace passes the exit code on: " + launched);
+    assertTrue(launched.contains("no-such-folder does not exist"), launched);
     PaceCliIT.Result export = PaceCliIT.pace("export", "--run", "20261301-nonsense", "--out", dir.toString());
     assertEquals(2, export.exitCode(), export.err());
     assertTrue(export.err().contains("is not a run id (like 20261123T140501Z-3fa9)"), export.err());
