@@ -14,11 +14,13 @@ import scot.pace.failure.LakeStateFailure;
 @Command(
     name = "sql",
     description = "Run Spark SQL against the lake; every table is a view of its own name"
-        + " (bronze_children, bronze_episodes, ..., ingest_manifest).")
+        + " (bronze_children, bronze_episodes, ..., ingest_manifest). Without QUERY, read queries from standard"
+        + " input, each ended by ';', and answer each in turn on one Spark session (quit or end of input to stop).")
 final class SqlCommand extends PaceCommand {
   enum Format { table, csv }
 
-  @Parameters(index = "0", paramLabel = "QUERY", description = "e.g. \"SELECT _council, count(*) FROM bronze_children GROUP BY 1\"")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY",
+      description = "e.g. \"SELECT _council, count(*) FROM bronze_children GROUP BY 1\"; none: read queries from standard input")
   String query;
 
   @Option(names = "--format", description = "table (aligned, the default) or csv.")
@@ -31,7 +33,7 @@ final class SqlCommand extends PaceCommand {
   String lake;
 
   @Override
-  ExitCode run() {
+  ExitCode run() throws java.io.IOException {
     PaceConfig config = lake == null ? common.load() : common.load().withLake(lake);
     if (config.lake().localRoot().isPresent() && config.lake().localTableNames().isEmpty()) {
       throw new LakeStateFailure("the lake at " + config.lake().root()
@@ -44,27 +46,69 @@ final class SqlCommand extends PaceCommand {
         throw new LakeStateFailure("the lake at " + config.lake().root()
             + " has no tables yet; run `pace ingest` or `pace demo` first (or give --lake)");
       }
-      Dataset<Row> result;
-      try {
-        result = spark.sql(query);
-      } catch (Exception e) {
-        // Spark's AnalysisException is checked in Java's eyes but thrown unchecked from Scala.
-        if (((Object) e) instanceof org.apache.spark.sql.AnalysisException) {
-          throw new InputFailure(
-              e.getMessage().split("\n")[0] + " (tables: " + String.join(", ", tables) + ")");
-        }
-        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+      if (query != null) {
+        answer(spark, query, tables);
+        return ExitCode.SUCCESS;
       }
-      List<Row> rows = limit > 0 ? result.limit(limit).collectAsList() : result.collectAsList();
-      ResultTable table = new ResultTable(result.columns(), rows);
-      if (format == Format.csv) {
-        table.printCsv(out());
-      } else {
-        table.printAligned(out());
-      }
-      return ExitCode.SUCCESS;
+      return session(spark, tables);
     } finally {
       spark.stop();
     }
+  }
+
+  /**
+   * Queries from standard input, each ended by {@code ;}, answered in turn with its time: a wrong one
+   * is said and the next read. Exit 0 when every query was answered, 1 when one was not.
+   */
+  private ExitCode session(SparkSession spark, List<String> tables) throws java.io.IOException {
+    java.io.BufferedReader in = new java.io.BufferedReader(
+        new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+    System.err.println("pace sql: tables " + String.join(", ", tables) + ". End each query with ';'; quit to stop.");
+    StringBuilder statement = new StringBuilder();
+    boolean failed = false;
+    String line;
+    System.err.print("pace> ");
+    while ((line = in.readLine()) != null) {
+      if (statement.length() == 0 && line.trim().equalsIgnoreCase("quit")) {
+        break;
+      }
+      statement.append(line).append('\n');
+      String text = statement.toString().trim();
+      if (text.endsWith(";")) {
+        statement.setLength(0);
+        long start = System.nanoTime();
+        try {
+          answer(spark, text.substring(0, text.length() - 1), tables);
+          System.err.printf(java.util.Locale.ROOT, "(%.2f s)%n", (System.nanoTime() - start) / 1e9);
+        } catch (InputFailure e) {
+          failed = true;
+          System.err.println("pace sql: " + e.getMessage());
+        }
+        System.err.print("pace> ");
+      }
+    }
+    System.err.println();
+    return failed ? ExitCode.FINDINGS : ExitCode.SUCCESS;
+  }
+
+  private void answer(SparkSession spark, String text, List<String> tables) {
+    Dataset<Row> result;
+    try {
+      result = spark.sql(text);
+    } catch (Exception e) {
+      // Spark's AnalysisException is checked in Java's eyes but thrown unchecked from Scala.
+      if (((Object) e) instanceof org.apache.spark.sql.AnalysisException) {
+        throw new InputFailure(e.getMessage().split("\n")[0] + " (tables: " + String.join(", ", tables) + ")");
+      }
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+    List<Row> rows = limit > 0 ? result.limit(limit).collectAsList() : result.collectAsList();
+    ResultTable table = new ResultTable(result.columns(), rows);
+    if (format == Format.csv) {
+      table.printCsv(out());
+    } else {
+      table.printAligned(out());
+    }
+    out().flush();
   }
 }

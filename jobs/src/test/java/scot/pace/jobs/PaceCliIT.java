@@ -79,6 +79,22 @@ class PaceCliIT {
   }
 
   @Test
+  void withoutAQuerySqlAnswersEachQueryFromStandardInputOnOneSession() {
+    java.io.InputStream in = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(("SELECT count(*) AS children FROM bronze_children WHERE 1 = 0;\n"
+          + "SELECT * FROM bronze_kids;\nSELECT 2 AS two\n;\nquit\nSELECT 3;\n").getBytes(StandardCharsets.UTF_8)));
+      Result session = pace("sql", "--config", config.toString(), "--lake", work.resolve("lake").toString(), "--format",
+          "csv");
+      assertEquals(1, session.exitCode(), "one query of three was wrong: " + session.err());
+      assertEquals("children\n0\ntwo\n2\n", session.out(), "each answered in turn; nothing after quit");
+      assertTrue(session.err().contains("bronze_kids"), session.err());
+    } finally {
+      System.setIn(in);
+    }
+  }
+
+  @Test
   void aWrongQueryIsAnInputErrorThatNamesTheTables() {
     Result bad = pace("sql", "--config", config.toString(), "--lake", work.resolve("lake").toString(),
         "SELECT * FROM bronze_kids");
