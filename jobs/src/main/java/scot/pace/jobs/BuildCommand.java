@@ -4,7 +4,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import scot.pace.journey.PseudonymKey;
-import scot.pace.failure.LakeStateFailure;
+import scot.pace.build.LakeBuild;
 
 /** {@code pace build}: silver journeys and gold measures from the bronze tables. */
 @Command(
@@ -20,10 +20,8 @@ final class BuildCommand extends PaceCommand {
   ExitCode run() {
     PaceConfig config = lake == null ? common.load() : common.load().withLake(lake);
     PseudonymKey key = config.pseudonymKey();
-    if (config.lake().localRoot().isPresent()
-        && !config.lake().localTableNames().contains(scot.pace.returns.ReturnFile.EPISODES.bronzeTable())) {
-      throw new LakeStateFailure("the lake at " + config.lake().root() + " has no bronze tables; run `pace ingest`"
-          + " first (or give --lake)");
+    if (config.lake().localRoot().isPresent()) {
+      config.lake().require(null, LakeBuild.bronzeTables(), "pace ingest");
     }
     watch(config.lake());
     Progress progress = new Progress(out());

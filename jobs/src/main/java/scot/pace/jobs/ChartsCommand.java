@@ -17,13 +17,7 @@ final class ChartsCommand extends PaceCommand {
   ExitCode run() {
     PaceConfig config = folders.applyTo(common.load());
     if (config.lake().localRoot().isPresent()) {
-      java.util.List<String> there = config.lake().localTableNames();
-      for (scot.pace.catalogue.Output output : scot.pace.catalogue.OutputCatalogue.built()) {
-        if (!there.contains(output.table())) {
-          throw new scot.pace.failure.LakeStateFailure("the lake at " + config.lake().root() + " has no "
-              + output.table() + " table; run `pace build` (or `pace nightly`) first, or give --lake");
-        }
-      }
+      scot.pace.report.Report.requireBuilt(null, config.lake());
     }
     Progress progress = new Progress(out());
     SparkSession spark = progress.stage("start Spark", () -> SparkSessions.start(config.spark(), "pace charts"),

@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 import scot.pace.export.ExportedRun;
 import scot.pace.lake.RunLog;
 import scot.pace.failure.InputFailure;
-import scot.pace.failure.LakeStateFailure;
 
 /** {@code pace export}: a logged run's notebooks and extracts, or its replication pack. */
 @Command(
@@ -27,9 +26,8 @@ final class ExportCommand extends PaceCommand {
   ExitCode run() {
     PaceConfig config = folders.applyTo(common.load());
     RunId.check(runId, config.outDir());
-    if (config.lake().localRoot().isPresent() && !config.lake().localTableNames().contains(RunLog.TABLE)) {
-      throw new LakeStateFailure("the lake at " + config.lake().root() + " has no run_log: no run has been logged"
-          + " there yet (run `pace nightly`, `pace demo` or `pace replicate-scra` first, or give --lake)");
+    if (config.lake().localRoot().isPresent()) {
+      RunLog.requireLog(null, config.lake());
     }
     Progress progress = new Progress(out());
     SparkSession spark = progress.stage("start Spark", () -> SparkSessions.start(config.spark(), "pace export"),

@@ -36,15 +36,13 @@ final class SqlCommand extends PaceCommand {
   ExitCode run() throws java.io.IOException {
     PaceConfig config = lake == null ? common.load() : common.load().withLake(lake);
     if (config.lake().localRoot().isPresent() && config.lake().localTableNames().isEmpty()) {
-      throw new LakeStateFailure("the lake at " + config.lake().root()
-          + " has no tables yet; run `pace ingest` or `pace demo` first (or give --lake)");
+      throw noTables(config);
     }
     SparkSession spark = SparkSessions.start(config.spark(), "pace sql");
     try {
       List<String> tables = config.lake().registerViews(spark);
       if (tables.isEmpty()) {
-        throw new LakeStateFailure("the lake at " + config.lake().root()
-            + " has no tables yet; run `pace ingest` or `pace demo` first (or give --lake)");
+        throw noTables(config);
       }
       if (query != null) {
         answer(spark, query, tables);
@@ -54,6 +52,11 @@ final class SqlCommand extends PaceCommand {
     } finally {
       spark.stop();
     }
+  }
+
+  private static LakeStateFailure noTables(PaceConfig config) {
+    return new LakeStateFailure("the lake at " + config.lake().root()
+        + " has no tables yet; run `pace ingest` or `pace demo` first (or give --lake)");
   }
 
   /**

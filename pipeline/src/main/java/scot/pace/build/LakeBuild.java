@@ -1,6 +1,7 @@
 package scot.pace.build;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -12,7 +13,6 @@ import scot.pace.council.Councils;
 import scot.pace.journey.PseudonymKey;
 import scot.pace.lake.Lake;
 import scot.pace.returns.ReturnFile;
-import scot.pace.failure.LakeStateFailure;
 
 /**
  * {@code pace build}: from the accepted bronze rows (those in quarantine with an error are left
@@ -36,14 +36,14 @@ public final class LakeBuild {
     this.councils = councils;
   }
 
+  /** The bronze tables a build reads. */
+  public static List<String> bronzeTables() {
+    return java.util.Arrays.stream(ReturnFile.values()).map(ReturnFile::bronzeTable).toList();
+  }
+
   /** Builds every silver and gold table of the catalogue, in its order, and gives the rows written per table. */
   public Map<String, Long> run() {
-    for (ReturnFile file : ReturnFile.values()) {
-      if (!lake.exists(spark, file.bronzeTable())) {
-        throw new LakeStateFailure("the lake at " + lake.root() + " has no " + file.bronzeTable()
-            + " table; run `pace ingest` first");
-      }
-    }
+    lake.require(spark, bronzeTables(), "pace ingest");
     Map<String, Long> rows = new LinkedHashMap<>();
     try (BuildInputs in = new BuildInputs(spark, lake, key, councils)) {
       for (Output output : OutputCatalogue.built()) {

@@ -58,6 +58,22 @@ public record Lake(String root, Map<String, Long> pinned) {
     return root + "/" + name;
   }
 
+  /**
+   * Fails, naming the first of {@code tables} this lake lacks and the command that writes it
+   * ({@code writtenBy}, e.g. "pace build"), unless it holds them all. A local lake is looked at on
+   * disk, so {@code spark} may be null there and the check costs no Spark job; any other is asked
+   * through Delta.
+   */
+  public void require(SparkSession spark, java.util.Collection<String> tables, String writtenBy) {
+    List<String> local = localRoot().isPresent() ? localTableNames() : null;
+    for (String name : tables) {
+      if (local != null ? !local.contains(name) : !exists(spark, name)) {
+        throw new scot.pace.failure.LakeStateFailure("the lake at " + root + " has no " + name + " table; run `"
+            + writtenBy + "` first (or give --lake)");
+      }
+    }
+  }
+
   public boolean exists(SparkSession spark, String name) {
     return io.delta.tables.DeltaTable.isDeltaTable(spark, table(name));
   }

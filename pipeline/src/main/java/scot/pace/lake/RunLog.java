@@ -127,15 +127,24 @@ public record RunLog(
   }
 
   /**
+   * Fails unless {@code lake} holds a run log ({@code spark} may be null for a local lake: the
+   * check then needs no Spark).
+   */
+  public static void requireLog(SparkSession spark, Lake lake) {
+    boolean there = lake.localRoot().isPresent() ? lake.localTableNames().contains(TABLE) : lake.exists(spark, TABLE);
+    if (!there) {
+      throw new LakeStateFailure("the lake at " + lake.root() + " has no run_log: no run has been logged there"
+          + " yet (run `pace nightly`, `pace demo` or `pace replicate-scra` first, or give --lake)");
+    }
+  }
+
+  /**
    * The run {@code runId} as logged.
    *
    * @throws IllegalArgumentException when the lake has no such run, naming the latest runs
    */
   public static RunLog find(SparkSession spark, Lake lake, String runId) {
-    if (!lake.exists(spark, TABLE)) {
-      throw new LakeStateFailure("the lake at " + lake.root() + " has no run_log: no run has been logged there"
-          + " yet (run `pace nightly`, `pace demo` or `pace replicate-scra` first)");
-    }
+    requireLog(spark, lake);
     List<Row> rows = lake.read(spark, TABLE).where(org.apache.spark.sql.functions.col("run_id").equalTo(runId))
         .collectAsList();
     if (rows.isEmpty()) {

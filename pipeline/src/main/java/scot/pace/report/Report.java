@@ -73,6 +73,14 @@ public final class Report {
   /** What was written. */
   public record Summary(Path published, Path restricted, int files, long bytes, int councils) {}
 
+  /**
+   * Fails, before anything is drawn, unless {@code lake} holds every table the build writes
+   * ({@code spark} may be null for a local lake: the check then needs no Spark).
+   */
+  public static void requireBuilt(SparkSession spark, Lake lake) {
+    ReportData.requireBuilt(spark, lake);
+  }
+
   /** Protects the gold tables of {@code lake} and writes both reports under {@code out}. */
   public static Summary write(SparkSession spark, Lake lake, DisclosureControl sdc, Path out) {
     return write(spark, lake, Publication.of(spark, lake, sdc), sdc, out);

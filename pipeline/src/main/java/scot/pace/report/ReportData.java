@@ -51,12 +51,7 @@ record ReportData(
   static final String POPULATION = "accommodated";
 
   static ReportData read(SparkSession spark, Lake lake, Publication publication) {
-    for (scot.pace.catalogue.Output output : OutputCatalogue.built()) {
-      if (!lake.exists(spark, output.table())) {
-        throw new LakeStateFailure("the lake at " + lake.root() + " has no " + output.table()
-            + " table; run `pace build` (or `pace nightly`) first");
-      }
-    }
+    requireBuilt(spark, lake);
     List<CouncilInfo> councils = new ArrayList<>();
     for (ProtectedRow row : publication.rowsOf(OutputCatalogue.COUNCILS).stream()
         .sorted(Comparator.comparing(r -> r.<String>key("council_name"))).toList()) {
@@ -100,6 +95,11 @@ record ReportData(
         publication.rowsOf(Aim2.TABLE).stream()
             .sorted(Comparator.comparing((ProtectedRow r) -> r.<String>key("council"))
                 .thenComparing(r -> r.<Integer>key("cohort_year"))).toList());
+  }
+
+  /** Fails unless {@code lake} holds every table the build writes ({@code spark} may be null for a local lake). */
+  static void requireBuilt(SparkSession spark, Lake lake) {
+    lake.require(spark, OutputCatalogue.built().stream().map(scot.pace.catalogue.Output::table).toList(), "pace build");
   }
 
   private static Map<String, List<Row>> group(List<Row> rows) {
