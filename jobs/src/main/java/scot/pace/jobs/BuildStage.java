@@ -8,6 +8,8 @@ import scot.pace.journey.PseudonymKey;
 
 /** Runs the silver and gold build as a stage and says what it wrote. */
 final class BuildStage {
+  static final String NAME = "build silver and gold";
+
   private BuildStage() {}
 
   static Map<String, Long> run(Progress progress, SparkSession spark, PaceConfig config, PseudonymKey key) {
@@ -15,7 +17,7 @@ final class BuildStage {
       progress.say("  child keys use the public demo key: fine for synthetic returns, never for real ones");
     }
     LakeBuild build = new LakeBuild(spark, config.lake(), key, config.councilRegistry());
-    Map<String, Long> rows = progress.stage("build silver and gold", build::run, r -> r.size() + " tables");
+    Map<String, Long> rows = progress.stage(NAME, build::run, r -> r.size() + " tables");
     for (Map.Entry<String, Long> table : rows.entrySet()) {
       progress.say(String.format(Locale.ROOT, "  %-26s %,12d rows %7.1f s", table.getKey(), table.getValue(),
           build.seconds().getOrDefault(table.getKey(), 0.0)));

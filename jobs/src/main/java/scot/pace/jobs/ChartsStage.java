@@ -6,11 +6,13 @@ import scot.pace.report.Report;
 
 /** Draws the charts and writes the published and restricted reports as a stage. */
 final class ChartsStage {
+  static final String NAME = "charts and reports";
+
   private ChartsStage() {}
 
   static Report.Summary run(Progress progress, SparkSession spark, PaceConfig config) {
     System.setProperty("java.awt.headless", "true");
-    Report.Summary summary = progress.stage("charts and reports",
+    Report.Summary summary = progress.stage(NAME,
         () -> Report.write(spark, config.lake(), config.disclosure(), config.outDir()),
         s -> String.format(Locale.ROOT, "%,d files, %.1f MB", s.files(), s.bytes() / 1e6));
     progress.say("  published (safe to publish):     " + summary.published().resolve("index.html").toAbsolutePath().normalize());

@@ -9,12 +9,14 @@ import scot.pace.export.RunExport;
 
 /** Writes a run's notebooks and extracts (or its replication pack) as a stage. */
 final class ExportStage {
+  static final String NAME = "export notebooks and extracts";
+
   private ExportStage() {}
 
   /** {@code drawn}: null, or where this run's report and restricted folders already are (see {@link RunExport}). */
   static RunExport.Summary run(Progress progress, Supplier<SparkSession> spark, PaceConfig config, ExportedRun run, Path drawn) {
     System.setProperty("java.awt.headless", "true");
-    RunExport.Summary summary = progress.stage("export notebooks and extracts",
+    RunExport.Summary summary = progress.stage(NAME,
         () -> RunExport.write(spark, config.lake(), run, config.disclosure(), config.outDir(), drawn),
         s -> String.format(Locale.ROOT, "%,d files, %.1f MB", s.files(), s.bytes() / 1e6)
             + (s.reusedFrom() == null ? "" : "; the tables are those of run " + s.reusedFrom().getFileName()

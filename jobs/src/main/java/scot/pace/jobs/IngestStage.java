@@ -11,13 +11,15 @@ import scot.pace.returns.ReturnProblem;
 
 /** Runs ingest as a stage and tells the user what it did. */
 final class IngestStage {
+  static final String NAME = "ingest";
+
   private IngestStage() {}
 
   static IngestReport run(
       Progress progress, Supplier<SparkSession> spark, PaceConfig config, Path returnsDir, String runId, Instant startedAt) {
     IngestReport report =
         progress.stage(
-            "ingest",
+            NAME,
             () -> new ReturnIngest(spark, config.lake(), config.councilRegistry(), config.stagingDir(),
                     config.ingest().holdBackErrorRate(), config.codeMappings())
                 .ingest(returnsDir, runId, startedAt),

@@ -32,6 +32,8 @@ import scot.pace.report.Report;
  * </ul>
  */
 final class NightlyRun {
+  private static final String HOUSEKEEPING = "housekeeping";
+
   private final PaceConfig config;
   private final Progress progress;
   private final PseudonymKey key;
@@ -76,7 +78,7 @@ final class NightlyRun {
       } else {
         BuildStage.run(progress, spark.get(), config, key);
         ChartsStage.run(progress, spark.get(), config);
-        progress.stage("housekeeping", () -> config.housekeeping().toHousekeeping().run(spark.get(), config.lake(), Instant.now()),
+        progress.stage(HOUSEKEEPING, () -> config.housekeeping().toHousekeeping().run(spark.get(), config.lake(), Instant.now()),
             done -> done.size() + " tables tidied");
         versions = RunLog.tableVersions(config.lake());
       }
@@ -124,8 +126,7 @@ final class NightlyRun {
       }
     }
     String failed = progress.running() == null ? "the run" : progress.running();
-    List<String> all = List.of("ingest", "build silver and gold", "charts and reports", "housekeeping",
-        "export notebooks and extracts");
+    List<String> all = List.of(IngestStage.NAME, BuildStage.NAME, ChartsStage.NAME, HOUSEKEEPING, ExportStage.NAME);
     List<String> notDone = all.stream().filter(s -> !s.equals(failed)
         && progress.stages().stream().noneMatch(done -> done.name().equals(s))).toList();
     return new StageFailure(failed, committed, notDone, "Every table is whole at its last commit and the previous report"

@@ -14,16 +14,11 @@ sealed interface Disclosure {
 
   void apply(Map<String, Object> row, Set<String> suppressed, DisclosureControl sdc);
 
-  private static long count(Map<String, Object> row, String column) {
-    Object value = row.get(column);
-    return value == null ? 0 : ((Number) value).longValue();
-  }
-
   /** A count of children: withheld from 1 to the threshold. */
   record Count(String column) implements Disclosure {
     @Override
     public void apply(Map<String, Object> row, Set<String> suppressed, DisclosureControl sdc) {
-      if (row.get(column) != null && sdc.isSmall(count(row, column))) {
+      if (row.get(column) != null && sdc.isSmall(GroupRule.count(row, column))) {
         suppressed.add(column);
       }
     }
@@ -37,7 +32,7 @@ sealed interface Disclosure {
   record Based(String basis, List<String> figures) implements Disclosure {
     @Override
     public void apply(Map<String, Object> row, Set<String> suppressed, DisclosureControl sdc) {
-      if (!sdc.basedOnEnough(count(row, basis))) {
+      if (!sdc.basedOnEnough(GroupRule.count(row, basis))) {
         suppressed.addAll(figures);
       }
     }
@@ -54,7 +49,7 @@ sealed interface Disclosure {
       if (value == null) {
         return;
       }
-      if (!sdc.estimatePublishable(((Number) value).doubleValue(), count(row, basis))) {
+      if (!sdc.estimatePublishable(((Number) value).doubleValue(), GroupRule.count(row, basis))) {
         suppressed.add(share);
         suppressed.addAll(interval);
       }
@@ -72,7 +67,7 @@ sealed interface Disclosure {
         return;
       }
       if (suppressed.contains(numerator) || suppressed.contains(denominator)
-          || !sdc.sharePublishable(count(row, numerator), count(row, denominator))) {
+          || !sdc.sharePublishable(GroupRule.count(row, numerator), GroupRule.count(row, denominator))) {
         suppressed.add(numerator);
         suppressed.addAll(figures);
       }

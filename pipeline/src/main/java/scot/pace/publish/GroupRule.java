@@ -35,6 +35,12 @@ public interface GroupRule {
     return ordered;
   }
 
+  /** Withholds {@code column} and what goes with it. */
+  static void withhold(Set<String> withheld, String column, Map<String, List<String>> dependents) {
+    withheld.add(column);
+    withheld.addAll(dependents.getOrDefault(column, List.of()));
+  }
+
   /** The value of a count column, 0 when null. */
   static long count(Map<String, Object> row, String column) {
     Object value = row.get(column);

@@ -61,9 +61,7 @@ public final class Publications {
         List.of("later_spells", "events", "competing", "censored", "within_2y", "within_2y_se", "within_2y_lower",
             "within_2y_upper", "within_2y_interval", "left_care_2y", "still_waiting_2y", "within_4y", "within_4y_se",
             "within_4y_lower", "within_4y_upper", "within_4y_interval", "left_care_4y", "still_waiting_4y",
-            "naive_reached", "cause_specific_within_2y", "cause_specific_within_4y", "cause_specific_median_days",
-            "naive_within_2y_children", "naive_not_within_2y_children", "naive_over_4y_children",
-            "naive_not_over_4y_children"),
+            "naive_reached", "cause_specific_within_2y", "cause_specific_within_4y", "cause_specific_median_days"),
         Publications::naiveCounts);
   }
 
@@ -73,7 +71,7 @@ public final class Publications {
       Object share = row.get(naive[0]);
       long followed = GroupRule.count(row, naive[1]);
       long count = share == null ? 0 : Math.round(((Number) share).doubleValue() * followed);
-      String counted = naive[0].replace("naive_", "naive_") + "_children";
+      String counted = naive[0] + "_children";
       row.put(counted, count);
       row.put(counted.replace("naive_", "naive_not_"), followed - count);
     }

@@ -29,7 +29,7 @@ public record Series(List<String> seriesKeys, String along, List<String> counts,
           }
           long value = GroupRule.count(group.get(i), column);
           if (next != null && protection.sdc().isSmall(Math.abs(value - next))) {
-            withhold(withheld.get(i), column);
+            GroupRule.withhold(withheld.get(i), column, dependents);
           } else {
             next = value;
           }
@@ -43,15 +43,10 @@ public record Series(List<String> seriesKeys, String along, List<String> counts,
           if (!protection.sdc().isSmall(Math.abs(GroupRule.count(group.get(i), column) - start))) {
             break;
           }
-          withhold(withheld.get(i), column);
+          GroupRule.withhold(withheld.get(i), column, dependents);
         }
       }
     }
-  }
-
-  private void withhold(Set<String> withheld, String column) {
-    withheld.add(column);
-    withheld.addAll(dependents.getOrDefault(column, List.of()));
   }
 
   private long total(Map<String, Object> row) {

@@ -28,8 +28,7 @@ public record ShareSeries(List<String> seriesKeys, String along, List<String> sh
           }
           double share = ((Number) value).doubleValue();
           if (protection.sdc().isSmall(Math.round(Math.abs(share - last) * children))) {
-            withheld.get(i).add(column);
-            withheld.get(i).addAll(dependents.getOrDefault(column, List.of()));
+            GroupRule.withhold(withheld.get(i), column, dependents);
           } else {
             last = share;
           }
