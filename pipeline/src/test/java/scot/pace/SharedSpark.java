@@ -4,8 +4,8 @@ import org.apache.spark.sql.SparkSession;
 import scot.pace.lake.LakeSession;
 
 /**
- * The one Spark session of a test JVM: local[2], two shuffle partitions, Delta, as every test
- * class of this module uses. Started by the first class that asks, stopped when the JVM ends;
+ * The one Spark session of a test JVM: local[2], two shuffle partitions, Delta, adaptive query
+ * execution off (small inputs), as every test class of this module uses. Started by the first class that asks, stopped when the JVM ends;
  * no test stops it, so the classes run in any order.
  */
 public final class SharedSpark {
@@ -15,7 +15,7 @@ public final class SharedSpark {
 
   public static synchronized SparkSession session() {
     if (session == null) {
-      session = LakeSession.local("local[2]", "pace tests", 2);
+      session = LakeSession.local("local[2]", "pace tests", 2, false);
       SparkSession started = session;
       Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
     }

@@ -30,7 +30,8 @@ public final class CommonOptions {
     PaceConfig config = new ConfigLoader().load(config());
     if (master != null) {
       config = config.withSpark(
-          new PaceConfig.SparkSettings(master, config.spark().shufflePartitions(), config.spark().driverMemory()));
+          new PaceConfig.SparkSettings(master, config.spark().shufflePartitions(), config.spark().driverMemory(),
+              config.spark().adaptive()));
     }
     return config;
   }

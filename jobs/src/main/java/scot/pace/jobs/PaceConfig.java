@@ -30,8 +30,9 @@ public record PaceConfig(
    * @param master Spark master URL; {@code local[*]} embedded
    * @param shufflePartitions partitions after a shuffle (small on a small machine)
    * @param driverMemory unused by the embedded run; kept for cluster documentation
+   * @param adaptive Spark's adaptive query execution: on at national scale, off for small inputs
    */
-  public record SparkSettings(String master, int shufflePartitions, String driverMemory) {
+  public record SparkSettings(String master, int shufflePartitions, String driverMemory, boolean adaptive) {
     public SparkSettings {
       if (master == null || master.isBlank()) {
         throw new ConfigurationFailure("spark.master is empty; use local[*] or a cluster URL");
@@ -39,6 +40,11 @@ public record PaceConfig(
       if (shufflePartitions < 1) {
         throw new ConfigurationFailure("spark.shufflePartitions must be 1 or more");
       }
+    }
+
+    /** The same settings with adaptive query execution on or off. */
+    public SparkSettings withAdaptive(boolean on) {
+      return new SparkSettings(master, shufflePartitions, driverMemory, on);
     }
   }
 

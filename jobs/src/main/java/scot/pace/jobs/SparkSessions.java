@@ -10,13 +10,13 @@ public final class SparkSessions {
   public static SparkSession start(PaceConfig.SparkSettings settings, String appName) {
     String submitted = System.getProperty("spark.master");
     if (submitted != null) {
-      return LakeSession.builder(appName, settings.shufflePartitions()).getOrCreate();
+      return LakeSession.builder(appName, settings.shufflePartitions(), settings.adaptive()).getOrCreate();
     }
     if (settings.master().startsWith("local")) {
-      return LakeSession.local(settings.master(), appName, settings.shufflePartitions());
+      return LakeSession.local(settings.master(), appName, settings.shufflePartitions(), settings.adaptive());
     }
     // Started with java -jar against a cluster: ship this jar to the executors, as spark-submit would.
-    SparkSession.Builder builder = LakeSession.builder(appName, settings.shufflePartitions()).master(settings.master());
+    SparkSession.Builder builder = LakeSession.builder(appName, settings.shufflePartitions(), settings.adaptive()).master(settings.master());
     ownJar().ifPresent(jar -> builder.config("spark.jars", jar));
     return builder.getOrCreate();
   }

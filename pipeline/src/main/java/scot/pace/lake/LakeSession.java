@@ -11,11 +11,22 @@ public final class LakeSession {
 
   /** A builder with the pipeline's settings; the caller chooses the master (or leaves it to spark-submit). */
   public static SparkSession.Builder builder(String appName, int shufflePartitions) {
+    return builder(appName, shufflePartitions, true);
+  }
+
+  /**
+   * As {@link #builder(String, int)}, with Spark's adaptive query execution on or off. Off suits
+   * small inputs (one return, a few councils): each query is planned once instead of again after
+   * every stage, which took a third off ingesting six small returns (74 s to 51 s); at national
+   * scale it made no difference worth having (docs/performance.md).
+   */
+  public static SparkSession.Builder builder(String appName, int shufflePartitions, boolean adaptive) {
     return SparkSession.builder()
         .appName(appName)
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
+        .config("spark.sql.adaptive.enabled", String.valueOf(adaptive))
         .config("spark.default.parallelism", String.valueOf(shufflePartitions))
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
@@ -32,7 +43,12 @@ public final class LakeSession {
 
   /** A local session bound to the loopback address, as tests and the embedded default use. */
   public static SparkSession local(String master, String appName, int shufflePartitions) {
-    return builder(appName, shufflePartitions)
+    return local(master, appName, shufflePartitions, true);
+  }
+
+  /** As {@link #local(String, String, int)}, with adaptive query execution on or off. */
+  public static SparkSession local(String master, String appName, int shufflePartitions, boolean adaptive) {
+    return builder(appName, shufflePartitions, adaptive)
         .master(master)
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.driver.host", "127.0.0.1")

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -17,9 +16,8 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import scot.pace.TestCouncils;
+import scot.pace.BuiltLake;
 import scot.pace.generate.GenerationSummary;
-import scot.pace.generate.SyntheticReturns;
 import scot.pace.generate.YearFigures;
 import scot.pace.measure.KinshipShare;
 import scot.pace.returns.PlacementGroup;
@@ -27,7 +25,6 @@ import scot.pace.journey.ChildKey;
 import scot.pace.journey.Journeys;
 import scot.pace.journey.PseudonymKey;
 import scot.pace.lake.Lake;
-import scot.pace.lake.ReturnIngest;
 import scot.pace.measure.CohortOutcomes;
 import scot.pace.measure.TimeToPermanence;
 
@@ -37,27 +34,26 @@ import scot.pace.measure.TimeToPermanence;
  * they differ, the journey building is wrong.
  */
 class PipelineAgainstTruthTest {
-  @TempDir static Path dir;
+  static Path dir;
   static SparkSession spark;
   static Lake lake;
-  static PseudonymKey key = PseudonymKey.demo();
+  static PseudonymKey key;
   static Map<String, Long> built;
   static Dataset<Row> truth;
   static GenerationSummary generated;
+  @TempDir static Path scratch;
 
   @BeforeAll
   static void generateIngestBuild() {
-    generated = new SyntheticReturns(TestCouncils.parameters(), TestCouncils.three())
-        .write(dir.resolve("returns"), dir.resolve("truth"), List.of(TestCouncils.ORKNEY, TestCouncils.DUNDEE),
-            2014, 2024);
+    BuiltLake fixture = BuiltLake.get();
+    dir = fixture.dir;
     spark = scot.pace.SharedSpark.session();
-    lake = Lake.at(dir.resolve("lake"));
-    new ReturnIngest(spark, lake, TestCouncils.three(), dir.resolve("staging"))
-        .ingest(dir.resolve("returns"), "run-1", Instant.parse("2026-01-01T00:00:00Z"));
-    built = new LakeBuild(spark, lake, key, TestCouncils.three()).run();
+    lake = fixture.lake;
+    key = fixture.key;
+    built = fixture.tables;
+    generated = fixture.generated;
     truth = truthJourneys();
   }
-
 
   static Dataset<Row> truthJourneys() {
     StructType schema = StructType.fromDDL(
@@ -65,8 +61,7 @@ class PipelineAgainstTruthTest {
             + " permanence_date DATE, permanence_route STRING, exit_date DATE, exit_kind STRING, censor_date DATE,"
             + " age_at_entry INT, placement_count INT, reentered_within_12m BOOLEAN");
     return spark.read().schema(schema).option("header", "true")
-        .csv(dir.resolve("truth").resolve("outcomes_S12000023.csv").toString(),
-            dir.resolve("truth").resolve("outcomes_S12000042.csv").toString())
+        .csv(dir.resolve("truth").resolve("outcomes_*.csv").toString())
         .withColumn("council", col("la_code"))
         .withColumn("child_key", ChildKey.column(key, col("la_code"), col("child_id")))
         .withColumn("latest_snapshot", expr("DATE'2024-07-31'"))
@@ -86,11 +81,15 @@ class PipelineAgainstTruthTest {
         "exit_date", "exit_kind", "censor_date", "age_at_entry", "placement_count", "reentered_within_12m"};
     Dataset<Row> joined =
         journeys.alias("p").join(truth.alias("t"), new String[] {"council", "child_key", "spell_number"}, "full_outer");
+    Map<String, String> differs = new java.util.LinkedHashMap<>();
     for (String column : compared) {
-      long differing = joined.where(expr("NOT (p." + column + " <=> t." + column + ")")).count();
-      assertEquals(0, differing, column + " differs for " + differing + " spells, e.g. "
-          + joined.where(expr("NOT (p." + column + " <=> t." + column + ")"))
-              .select(col("p." + column), col("t." + column)).limit(3).collectAsList());
+      differs.put(column, "NOT (p." + column + " <=> t." + column + ")");
+    }
+    Map<String, Long> differing = differing(joined, differs);
+    for (String column : compared) {
+      assertEquals(0, differing.get(column), column + " differs for " + differing.get(column) + " spells, e.g. "
+          + joined.where(expr(differs.get(column))).select(col("p." + column), col("t." + column)).limit(3)
+              .collectAsList());
     }
     assertTrue(journeys.where("permanence_date IS NOT NULL").count() > 500);
     assertTrue(journeys.where("exit_date IS NOT NULL").count() > 100);
@@ -99,28 +98,46 @@ class PipelineAgainstTruthTest {
 
   @Test
   void timeToPermanenceFromTheReturnsEqualsTheSameMeasuresFromTheTruth() {
-    Dataset<Row> firstYears = spark.sql("SELECT 'S12000023' AS council, 2014 AS first_year UNION ALL"
-        + " SELECT 'S12000042', 2014");
-    Dataset<Row> expected = TimeToPermanence.summary(TimeToPermanence.grouped(CohortOutcomes.of(truth, firstYears)));
+    Dataset<Row> firstYears = spark.createDataFrame(BuiltLake.COUNCILS.stream()
+        .map(c -> org.apache.spark.sql.RowFactory.create(c.code(), BuiltLake.FIRST_YEAR)).toList(),
+        StructType.fromDDL("council STRING, first_year INT"));
+    Dataset<Row> expected = TimeToPermanence.summary(TimeToPermanence.grouped(CohortOutcomes.of(truth, firstYears)))
+        .localCheckpoint();
     Dataset<Row> actual = lake.read(spark, TimeToPermanence.SUMMARY);
     assertEquals(expected.count(), actual.count());
     String[] group = {"population", "council", "cohort_year", "age_band"};
     Dataset<Row> joined = actual.alias("a").join(expected.alias("e"), group, "full_outer");
+    Map<String, String> differs = new java.util.LinkedHashMap<>();
     for (String exact : List.of("children", "later_spells", "events", "competing", "censored", "naive_followed_2y",
         "naive_followed_4y", "naive_reached", "median_days", "median_lower_days", "median_upper_days",
         "within_2y_interval", "within_4y_interval", "history_incomplete")) {
-      assertEquals(0, joined.where(expr("NOT (a." + exact + " <=> e." + exact + ")")).count(), exact);
+      differs.put(exact, "NOT (a." + exact + " <=> e." + exact + ")");
     }
     for (String estimate : List.of("within_2y", "within_2y_se", "within_2y_lower", "within_2y_upper", "within_4y",
         "within_4y_se", "within_4y_lower", "within_4y_upper", "left_care_4y", "still_waiting_4y", "naive_within_2y",
         "naive_over_4y", "naive_mean_years")) {
-      assertEquals(0, joined.where(expr("(a." + estimate + " IS NULL) <> (e." + estimate + " IS NULL)"
-          + " OR abs(a." + estimate + " - e." + estimate + ") > 1e-9")).count(), estimate);
+      differs.put(estimate, "(a." + estimate + " IS NULL) <> (e." + estimate + " IS NULL)"
+          + " OR abs(a." + estimate + " - e." + estimate + ") > 1e-9");
     }
+    assertEquals(differs.keySet().stream().map(c -> Map.entry(c, 0L)).toList(),
+        List.copyOf(differing(joined, differs).entrySet()), "cohorts differing from the truth, by column");
     Row scotland2015 = actual.where("population = 'accommodated' AND council = 'S92000003' AND cohort_year = 2015"
         + " AND age_band = 'all'").first();
     assertTrue(scotland2015.<Long>getAs("children") > 100);
     assertTrue(scotland2015.<Double>getAs("within_4y") > 0.2);
+  }
+
+  /** For each named condition, the number of rows of {@code joined} meeting it, counted in one pass. */
+  static Map<String, Long> differing(Dataset<Row> joined, Map<String, String> conditions) {
+    List<org.apache.spark.sql.Column> counts = conditions.entrySet().stream()
+        .map(c -> expr("count_if(" + c.getValue() + ")").as(c.getKey())).toList();
+    Row row = joined.agg(counts.get(0), counts.subList(1, counts.size()).toArray(org.apache.spark.sql.Column[]::new))
+        .first();
+    Map<String, Long> differing = new java.util.LinkedHashMap<>();
+    for (String name : conditions.keySet()) {
+      differing.put(name, row.<Long>getAs(name));
+    }
+    return differing;
   }
 
   @Test
@@ -142,8 +159,8 @@ class PipelineAgainstTruthTest {
     Path script = repositoryFile("scripts/check-against-r.R");
     org.junit.jupiter.api.Assumptions.assumeTrue(RscriptCheck.available(),
         "Rscript with the survival package is not installed (apt-get install r-base-core r-cran-survival)");
-    Path spells = RscriptCheck.csv(lake.read(spark, CohortOutcomes.TABLE), dir.resolve("r/spells"));
-    Path gold = RscriptCheck.csv(lake.read(spark, TimeToPermanence.SUMMARY), dir.resolve("r/gold"));
+    Path spells = RscriptCheck.csv(lake.read(spark, CohortOutcomes.TABLE), scratch.resolve("r/spells"));
+    Path gold = RscriptCheck.csv(lake.read(spark, TimeToPermanence.SUMMARY), scratch.resolve("r/gold"));
     RscriptCheck.Result agreed = RscriptCheck.run(script, spells, gold);
     assertEquals(0, agreed.exitCode(), agreed.output());
     assertTrue(agreed.output().contains(", differences 0"), agreed.output());
@@ -161,7 +178,7 @@ class PipelineAgainstTruthTest {
     Dataset<Row> wrong = summary.withColumn("within_4y", expr("CASE WHEN population = '"
         + victim.getAs("population") + "' AND council = 'S92000003' AND age_band = 'all' AND cohort_year = "
         + victim.getAs("cohort_year") + " THEN within_4y + 0.001 ELSE within_4y END"));
-    RscriptCheck.Result caught = RscriptCheck.run(script, spells, RscriptCheck.csv(wrong, dir.resolve("r/wrong")));
+    RscriptCheck.Result caught = RscriptCheck.run(script, spells, RscriptCheck.csv(wrong, scratch.resolve("r/wrong")));
     assertEquals(1, caught.exitCode(), caught.output());
     assertTrue(caught.output().contains("differences 1") && caught.output().contains("within_4y: R"), caught.output());
   }
@@ -191,20 +208,36 @@ class PipelineAgainstTruthTest {
     // council and id, and no text value is one of the ids the returns carry.
     java.util.Set<String> keys = new java.util.HashSet<>();
     truth.select("child_key").as(org.apache.spark.sql.Encoders.STRING()).collectAsList().forEach(keys::add);
-    Dataset<Row> ids = spark.read().option("header", "true").csv(dir.resolve("returns").toString() + "/*/children.csv")
-        .select(col("child_id").as("value")).distinct();
+    java.util.Set<String> ids = new java.util.HashSet<>(spark.read().option("header", "true")
+        .csv(dir.resolve("returns").toString() + "/*/children.csv").select("child_id").distinct()
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    assertTrue(ids.size() > 1000, "the returns' child ids: " + ids.size());
+    // Every distinct text value of every built table, with where it is, in one pass.
+    Dataset<Row> texts = null;
     for (String table : built.keySet()) {
       Dataset<Row> rows = lake.read(spark, table);
-      if (java.util.Arrays.asList(rows.columns()).contains("child_key")) {
-        List<String> unknown = rows.select("child_key").distinct().as(org.apache.spark.sql.Encoders.STRING())
-            .collectAsList().stream().filter(k -> !keys.contains(k)).limit(3).toList();
-        assertEquals(List.of(), unknown, "child keys in " + table + " that are not the HMAC of a child in the returns");
-      }
+      List<org.apache.spark.sql.Column> columns = new java.util.ArrayList<>();
       for (org.apache.spark.sql.types.StructField field : rows.schema().fields()) {
         if (field.dataType() instanceof org.apache.spark.sql.types.StringType) {
-          long leaked = rows.select(col(field.name()).as("value")).join(ids, "value").count();
-          assertEquals(0, leaked, "raw child ids in " + table + "." + field.name());
+          columns.add(lit(field.name()));
+          columns.add(col(field.name()));
         }
+      }
+      if (!columns.isEmpty()) {
+        Dataset<Row> values = rows.select(lit(table).as("table"),
+            org.apache.spark.sql.functions.explode(org.apache.spark.sql.functions.map(
+                columns.toArray(org.apache.spark.sql.Column[]::new))).as(new String[] {"column", "value"}));
+        texts = texts == null ? values : texts.unionAll(values);
+      }
+    }
+    List<Row> distinct = texts.where("value IS NOT NULL").distinct().collectAsList();
+    assertTrue(distinct.stream().anyMatch(r -> r.getString(1).equals("child_key")), "child keys were read");
+    for (Row text : distinct) {
+      String where = text.getString(0) + "." + text.getString(1);
+      assertTrue(!ids.contains(text.getString(2)), "a raw child id in " + where + ": " + text.getString(2));
+      if (text.getString(1).equals("child_key")) {
+        assertTrue(keys.contains(text.getString(2)), "a child key in " + where
+            + " that is not the HMAC of a child in the returns: " + text.getString(2));
       }
     }
   }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,38 +13,25 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scot.pace.BuiltLake;
 import scot.pace.SharedSpark;
 import scot.pace.TestCouncils;
-import scot.pace.build.LakeBuild;
-import scot.pace.council.Council;
-import scot.pace.council.Councils;
 import scot.pace.disclosure.DisclosureControl;
 import scot.pace.files.CsvWriter;
-import scot.pace.journey.PseudonymKey;
 import scot.pace.lake.Lake;
-import scot.pace.lake.ReturnIngest;
-import scot.pace.generate.SyntheticReturns;
 import scot.pace.measure.CohortOutcomes;
 import scot.pace.measure.TimeToPermanence;
 import scot.pace.publish.attack.DisclosureCheck;
 import scot.pace.report.Report;
 
 /**
- * The publication of a lake built to be hard to protect, attacked with only the published files:
- * six councils of a few children a year (one of about one child) beside one ordinary council. The
- * same attacks on the exact gold values must find plenty, or the attacks prove nothing.
+ * The publication of a lake built to be hard to protect ({@link BuiltLake}: six councils of a few
+ * children a year, one of about one child, beside one ordinary council), attacked with only the
+ * published files. The same attacks on the exact gold values must find plenty, or the attacks
+ * prove nothing.
  */
 class PublicationAttackTest {
   static final DisclosureControl SDC = new DisclosureControl(4);
-  static final List<Council> TINY = List.of(
-      new Council("S12000023", "Orkney Islands", null, 0.0002, null, 26, 0.7),
-      new Council("S12000027", "Shetland Islands", null, 0.0006, null, 26, 0.7),
-      new Council("S12000013", "Na h-Eileanan Siar", null, 0.0008, LocalDate.of(2020, 1, 1), 26, 0.7),
-      new Council("S12000005", "Clackmannanshire", null, 0.001, null, 26, 0.7),
-      new Council("S12000018", "Inverclyde", null, 0.0015, null, 26, 0.7),
-      new Council("S12000019", "Midlothian", null, 0.002, null, 26, 0.7),
-      TestCouncils.DUNDEE);
-
   @TempDir static Path dir;
   static SparkSession spark;
   static Lake lake;
@@ -54,14 +39,8 @@ class PublicationAttackTest {
 
   @BeforeAll
   static void buildAndPublish() {
-    Councils councils = new Councils(TINY);
-    new SyntheticReturns(TestCouncils.parameters(), councils).write(dir.resolve("returns"), dir.resolve("truth"),
-        TINY, 2019, 2024);
     spark = SharedSpark.session();
-    lake = Lake.at(dir.resolve("lake"));
-    new ReturnIngest(spark, lake, councils, dir.resolve("staging"))
-        .ingest(dir.resolve("returns"), "run-1", Instant.parse("2026-01-01T00:00:00Z"));
-    new LakeBuild(spark, lake, PseudonymKey.demo(), councils).run();
+    lake = BuiltLake.get().lake;
     publication = Publication.of(spark, lake, SDC);
     scot.pace.files.Folders.create(dir.resolve("published/extracts"));
     scot.pace.files.Folders.create(dir.resolve("exact"));
