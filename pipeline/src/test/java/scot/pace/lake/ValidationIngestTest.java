@@ -122,9 +122,19 @@ class ValidationIngestTest {
     byte[] latin1 = "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
     Files.write(folder.resolve("children.csv"), replace(bytes, "SCN_LATIN1".getBytes(StandardCharsets.UTF_8), latin1));
 
-    // placements.csv: a 100,000-character value; legal_reasons.csv: the last line cut short.
+    // placements.csv: a 100,000-character value, and the council's own code FOSTER for FOS_LA, unknown
+    // without a mapping (aCouncilsOwnCodesAreTranslatedBeforeChecking maps it); legal_reasons.csv: the
+    // last line cut short.
     List<String> placements = new ArrayList<>(Files.readAllLines(folder.resolve("placements.csv")));
     placements.set(1, placements.get(1).substring(0, placements.get(1).lastIndexOf(',') + 1) + "y".repeat(100_000));
+    Set<String> expected = new HashSet<>();
+    for (int i = 2; i < placements.size(); i++) {
+      if (placements.get(i).endsWith(",FOS_LA")) {
+        placements.set(i, placements.get(i).replaceAll(",FOS_LA$", ",FOSTER"));
+        expected.add("placements.csv|" + (i + 1) + "|PL-09");
+      }
+    }
+    assertTrue(expected.size() > 0, "the return has foster placements to recode");
     Files.write(folder.resolve("placements.csv"), placements);
     List<String> legal = new ArrayList<>(Files.readAllLines(folder.resolve("legal_reasons.csv")));
     String last = legal.get(legal.size() - 1);
@@ -150,8 +160,9 @@ class ValidationIngestTest {
         .select("file", "_row_number", "rule_id").collectAsList()) {
       errors.add(row.getString(0) + "|" + row.getLong(1) + "|" + row.getString(2));
     }
-    assertEquals(Set.of("children.csv|3|CH-03", "placements.csv|2|PL-04", "placements.csv|2|PL-09",
-        "legal_reasons.csv|" + legal.size() + "|LR-09"), errors);
+    expected.addAll(Set.of("children.csv|3|CH-03", "placements.csv|2|PL-04", "placements.csv|2|PL-09",
+        "legal_reasons.csv|" + legal.size() + "|LR-09"));
+    assertEquals(expected, errors);
 
     Row first = lake.read(spark, "bronze_children").where("_row_number = 2").first();
     List<String> original = List.of(children.get(1).split(",", -1));
@@ -179,10 +190,7 @@ class ValidationIngestTest {
     Files.write(placements, lines);
     assertTrue(own > 0);
 
-    Lake unmapped = Lake.at(dir.resolve("mapped/lake-without"));
-    ingest(returns, unmapped, "without");
-    assertEquals(own, unmapped.read(spark, Validation.QUARANTINE).where("rule_id = 'PL-09'").count());
-
+    // Without the mapping each of these rows breaks PL-09: awkwardFilesGiveRowsInQuarantineNotCrashes.
     Lake mapped = Lake.at(dir.resolve("mapped/lake-with"));
     new ReturnIngest(spark, mapped, TestCouncils.three(), dir.resolve("staging"), 0.05,
         List.of(new scot.pace.rules.CodeMapping("S12000023", 2020, 2024, "placement_type", "FOSTER", "FOS_LA")))
