@@ -13,8 +13,9 @@ final class ExportStage {
 
   private ExportStage() {}
 
-  /** {@code drawn}: null, or where this run's report and restricted folders already are (see {@link RunExport}). */
-  static RunExport.Summary run(Progress progress, Supplier<SparkSession> spark, PaceConfig config, ExportedRun run, Path drawn) {
+  /** {@code drawn}: null, or this run's report, already written (see {@link RunExport}). */
+  static RunExport.Summary run(Progress progress, Supplier<SparkSession> spark, PaceConfig config, ExportedRun run,
+      RunExport.Drawn drawn) {
     System.setProperty("java.awt.headless", "true");
     RunExport.Summary summary = progress.stage(NAME,
         () -> RunExport.write(spark, config.lake(), run, config.disclosure(), config.outDir(), drawn),

@@ -61,6 +61,8 @@ final class NightlyRun {
     List<String> warnings = new ArrayList<>();
     ExitCode code = ExitCode.JOB_FAILURE;
     Map<String, Long> versions = null;
+    // The report the export copies: this run's, with the rows it protected once it has drawn one.
+    RunExport.Drawn drawn = new RunExport.Drawn(config.outDir(), null);
     IngestReport ingest = null;
     Map<String, Long> startVersions = nightlyTables(RunLog.tableVersions(config.lake()));
     try {
@@ -77,13 +79,13 @@ final class NightlyRun {
         versions = before;
       } else {
         BuildStage.run(progress, spark.get(), config, key);
-        ChartsStage.run(progress, spark.get(), config);
+        drawn = new RunExport.Drawn(config.outDir(), ChartsStage.run(progress, spark.get(), config).publication());
         progress.stage(HOUSEKEEPING, () -> config.housekeeping().toHousekeeping().run(spark.get(), config.lake(), Instant.now()),
             done -> done.size() + " tables tidied");
         versions = RunLog.tableVersions(config.lake());
       }
       ExportStage.run(progress, spark, config, new ExportedRun(runId, command, start, RunJournal.configHash(config),
-          versions, List.of()), config.outDir());
+          versions, List.of()), drawn);
       int pruned = RunExport.prune(config.outDir(), config.housekeeping().keepRuns(), Instant.now()).size();
       if (pruned > 0) {
         progress.say("  removed " + pruned + " older export(s): housekeeping.keepRuns is " + config.housekeeping().keepRuns());

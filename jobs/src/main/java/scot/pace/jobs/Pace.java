@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "pace",
     mixinStandardHelpOptions = true,
+    // Every command takes --help and --version, as the top one does.
+    scope = CommandLine.ScopeType.INHERIT,
     version = "pace 0.1.0",
     description = "Permanence analytics for looked after children in Scotland.",
     subcommands = {
@@ -23,7 +25,8 @@ import picocli.CommandLine.Command;
       ReplicateScraCommand.class,
       RulesCommand.class,
       DisclosureCheckCommand.class,
-      SqlCommand.class
+      SqlCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class Pace implements Runnable {
 

@@ -236,6 +236,24 @@ class PaceCliIT {
   }
 
   @Test
+  void helpListsTheCommandsAndEveryCommandTakesHelp() {
+    Result help = pace("help");
+    assertEquals(0, help.exitCode(), help.err());
+    for (String command : List.of("demo", "nightly", "ingest", "build", "charts", "export", "validate", "sql")) {
+      assertTrue(help.out().contains("\n  " + command + " "), command + " in: " + help.out());
+    }
+    Result demoHelp = pace("help", "demo");
+    assertEquals(0, demoHelp.exitCode(), demoHelp.err());
+    assertTrue(demoHelp.out().startsWith("Usage: pace demo") && demoHelp.out().contains("--workdir"), demoHelp.out());
+    Result option = pace("demo", "--help");
+    assertEquals(0, option.exitCode(), option.err());
+    assertEquals(demoHelp.out(), option.out(), "pace demo --help and pace help demo say the same");
+    Result version = pace("validate", "--version");
+    assertEquals(0, version.exitCode(), version.err());
+    assertTrue(version.out().startsWith("pace "), version.out());
+  }
+
+  @Test
   void aMissingReturnsFolderIsAnInputError() {
     Result missing = pace("ingest", "--config", config.toString(), "--returns", dir.resolve("nowhere").toString(),
         "--lake", dir.resolve("lake2").toString());

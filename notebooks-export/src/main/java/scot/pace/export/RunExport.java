@@ -64,18 +64,27 @@ public final class RunExport {
   public record Summary(Path folder, int files, long bytes, Path reusedFrom) {}
 
   /**
+   * The report a run has just written: the folder whose {@code report/} and {@code restricted/}
+   * it drew, and the protected rows it drew them from, both of the run's table versions.
+   */
+  public record Drawn(Path folder, Publication publication) {}
+
+  /**
    * Exports {@code run} under {@code out}. {@code drawn}, if not null, is a folder whose {@code
    * report/} and {@code restricted/} were written from the same table versions (a nightly run's
    * own, just drawn): they are used instead of drawing the charts again.
    */
   public static Summary write(SparkSession spark, Lake lake, ExportedRun run, DisclosureControl sdc, Path out,
       Path drawn) {
-    return write(() -> spark, lake, run, sdc, out, drawn);
+    return write(() -> spark, lake, run, sdc, out, drawn == null ? null : new Drawn(drawn, null));
   }
 
-  /** As above, with Spark asked for only when the export is not a reuse of an earlier one. */
+  /**
+   * As above, with Spark asked for only when the export is not a reuse of an earlier one; a
+   * {@code drawn} report with its publication is not protected again.
+   */
   public static Summary write(java.util.function.Supplier<SparkSession> spark, Lake lake, ExportedRun run,
-      DisclosureControl sdc, Path out, Path drawn) {
+      DisclosureControl sdc, Path out, Drawn drawn) {
     Path exports = out.resolve(EXPORTS);
     Path folder = exports.resolve(run.runId());
     Path temp = Folders.aside(folder);
@@ -131,7 +140,7 @@ public final class RunExport {
   }
 
   private static void writeRun(SparkSession spark, Lake lake, ExportedRun run, DisclosureControl sdc,
-      DataDictionary dictionary, Path temp, Path drawn) {
+      DataDictionary dictionary, Path temp, Drawn drawn) {
     for (String needed : List.of(LakeBuild.COUNCILS, KinshipShare.TABLE)) {
       if (!run.tableVersions().containsKey(needed)) {
         throw new InputFailure("run " + run.runId() + " recorded no " + needed + " table: it did not "
@@ -140,8 +149,9 @@ public final class RunExport {
     }
     Path published = temp.resolve(PUBLISHED);
     Path restricted = temp.resolve(RESTRICTED);
-    Publication publication = Publication.of(spark, lake, sdc);
-    Path report = drawn;
+    Publication publication = drawn != null && drawn.publication() != null ? drawn.publication()
+        : Publication.of(spark, lake, sdc);
+    Path report = drawn == null ? null : drawn.folder();
     if (drawn == null) {
       report = temp.resolve(".report");
       Report.write(spark, lake, publication, sdc, report);

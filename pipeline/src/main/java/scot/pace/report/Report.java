@@ -70,8 +70,8 @@ public final class Report {
         + sdc.threshold() + " children and figures that would reveal them are suppressed: [c].";
   }
 
-  /** What was written. */
-  public record Summary(Path published, Path restricted, int files, long bytes, int councils) {}
+  /** What was written, and the protected rows it was written from. */
+  public record Summary(Path published, Path restricted, int files, long bytes, int councils, Publication publication) {}
 
   /**
    * Fails, before anything is drawn, unless {@code lake} holds every table the build writes
@@ -109,7 +109,7 @@ public final class Report {
       Folders.Contents one = Folders.contents(published);
       Folders.Contents other = Folders.contents(restricted);
       return new Summary(published, restricted, one.files() + other.files(), one.bytes() + other.bytes(),
-          data.councils().size());
+          data.councils().size(), publication);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the report under " + out + ": " + e.getMessage(), e);
     }
