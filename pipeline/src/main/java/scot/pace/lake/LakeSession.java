@@ -17,8 +17,8 @@ public final class LakeSession {
   /**
    * As {@link #builder(String, int)}, with Spark's adaptive query execution on or off. Off suits
    * small inputs (one return, a few councils): each query is planned once instead of again after
-   * every stage, which took a third off ingesting six small returns (74 s to 51 s); at national
-   * scale it made no difference worth having (docs/performance.md).
+   * every stage; ingesting six small returns ran 45 Spark jobs instead of 131 and took 50 to 68 s
+   * instead of 67 to 75 s. At national scale it was no quicker (docs/performance.md).
    */
   public static SparkSession.Builder builder(String appName, int shufflePartitions, boolean adaptive) {
     return SparkSession.builder()
