@@ -4,13 +4,14 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import scot.pace.lake.ReadOnlyQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import scot.pace.failure.InputFailure;
 import scot.pace.failure.LakeStateFailure;
 
-/** {@code pace sql}: Spark SQL over the lake's tables, each registered by its name. */
+/** {@code pace sql}: Spark SQL over the lake's tables, each registered by its name; it only reads ({@link ReadOnlyQuery}). */
 @Command(
     name = "sql",
     description = "Run Spark SQL against the lake; every table is a view of its own name"
@@ -44,6 +45,7 @@ final class SqlCommand extends PaceCommand {
       if (tables.isEmpty()) {
         throw noTables(config);
       }
+      ReadOnlyQuery.lockDown(spark);
       if (query != null) {
         answer(spark, query, tables);
         return ExitCode.SUCCESS;
@@ -97,7 +99,7 @@ final class SqlCommand extends PaceCommand {
   private void answer(SparkSession spark, String text, List<String> tables) {
     Dataset<Row> result;
     try {
-      result = spark.sql(text);
+      result = ReadOnlyQuery.of(spark, text);
     } catch (Exception e) {
       // Spark's AnalysisException is checked in Java's eyes but thrown unchecked from Scala.
       if (((Object) e) instanceof org.apache.spark.sql.AnalysisException) {

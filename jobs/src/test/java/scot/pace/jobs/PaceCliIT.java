@@ -95,6 +95,21 @@ class PaceCliIT {
   }
 
   @Test
+  void sqlRefusesToChangeTheLakeOrToPrintTheKey() {
+    String lake = work.resolve("lake").toString();
+    Result delete = pace("sql", "--config", config.toString(), "--lake", lake, "DELETE FROM bronze_children");
+    assertEquals(2, delete.exitCode(), delete.out() + delete.err());
+    assertTrue(delete.err().contains("pace sql only reads the lake"), delete.err());
+    Result key = pace("sql", "--config", config.toString(), "--lake", lake,
+        "SELECT reflect('java.lang.System', 'getenv', 'PACE_PSEUDONYM_KEY') AS key");
+    assertEquals(2, key.exitCode(), key.out() + key.err());
+    Result count = pace("sql", "--config", config.toString(), "--lake", lake, "--format", "csv",
+        "SELECT count(*) AS n FROM bronze_children");
+    assertEquals(0, count.exitCode(), count.err());
+    assertTrue(!count.out().equals("n\n0\n"), "the rows are all still there: " + count.out());
+  }
+
+  @Test
   void aWrongQueryIsAnInputErrorThatNamesTheTables() {
     Result bad = pace("sql", "--config", config.toString(), "--lake", work.resolve("lake").toString(),
         "SELECT * FROM bronze_kids");
