@@ -33,10 +33,17 @@ import scot.pace.failure.InputFailure;
 public final class ReturnLocator {
   private final Councils councils;
   private final Path staging;
+  private final java.time.LocalDate today;
 
   public ReturnLocator(Councils councils, Path staging) {
+    this(councils, staging, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+  }
+
+  /** {@code today}: the day whose latest ended collection year bounds the returns' years. */
+  public ReturnLocator(Councils councils, Path staging, java.time.LocalDate today) {
     this.councils = councils;
     this.staging = staging;
+    this.today = today;
   }
 
   /** The readable returns and the problems of the others. */
@@ -51,11 +58,15 @@ public final class ReturnLocator {
     if (!Files.exists(path)) {
       throw new InputFailure(path + " does not exist");
     }
-    Optional<ReturnId> id = ReturnId.fromName(name);
-    if (id.isEmpty() || !(Files.isDirectory(path) || name.endsWith(".zip"))) {
+    if (!ReturnId.isNamedLikeOne(name) || !(Files.isDirectory(path) || name.endsWith(".zip"))) {
       throw new InputFailure(path + " is not a return: a return is a folder or .zip named"
           + " <LA code>_<collection year>, e.g. S12000033_2019, holding the five CSV files");
     }
+    Optional<String> year = ReturnId.yearProblem(name, today);
+    if (year.isPresent()) {
+      return new Located(List.of(), List.of(new ReturnProblem(name, path.toString(), year.get())));
+    }
+    Optional<ReturnId> id = ReturnId.fromName(name);
     Optional<Council> council = councils.find(id.get().laCode());
     if (council.isEmpty()) {
       return new Located(List.of(), List.of(new ReturnProblem(name, path.toString(),
@@ -79,7 +90,7 @@ public final class ReturnLocator {
     try (Stream<Path> walk = Files.walk(root)) {
       walk.filter(path -> !path.equals(root))
           .filter(path -> !path.getFileName().toString().startsWith("."))
-          .filter(path -> ReturnId.fromName(path.getFileName().toString()).isPresent())
+          .filter(path -> ReturnId.isNamedLikeOne(path.getFileName().toString()))
           .filter(path -> Files.isDirectory(path) || path.getFileName().toString().endsWith(".zip"))
           .sorted()
           .forEach(candidates::add);
@@ -91,6 +102,11 @@ public final class ReturnLocator {
     Map<String, List<ReturnSubmission>> byKey = new LinkedHashMap<>();
     for (Path candidate : candidates) {
       String name = candidate.getFileName().toString();
+      Optional<String> year = ReturnId.yearProblem(name, today);
+      if (year.isPresent()) {
+        problems.add(new ReturnProblem(name, candidate.toString(), year.get()));
+        continue;
+      }
       ReturnId id = ReturnId.fromName(name).orElseThrow();
       Optional<Council> council = councils.find(id.laCode());
       if (council.isEmpty()) {

@@ -120,8 +120,9 @@ public final class ValidationReport {
         .append("reports it. ").append(RuleCatalogue.all().size()).append(" rules.\n\n")
         .append("A return that cannot be read at all (a file missing or empty, a column of the contract missing\n")
         .append("from a header or named twice, a zip whose entries would land outside its folder, an unknown\n")
-        .append("council code, the same council and year given twice) is rejected whole, with the path and\n")
-        .append("the reason. Columns the contract does not know are ignored and reported.\n");
+        .append("council code, the same council and year given twice, a collection year before 1990 or one\n")
+        .append("whose snapshot on 31 July has not yet passed) is rejected whole, with the path and the reason,\n")
+        .append("and the other returns still load. Columns the contract does not know are ignored and reported.\n");
     for (ReturnFile file : ReturnFile.values()) {
       text.append("\n## ").append(file.fileName()).append("\n\n| id | severity | fields | rule |\n|---|---|---|---|\n");
       for (Rule rule : RuleCatalogue.forFile(file)) {

@@ -68,4 +68,25 @@ class ReturnLocatorTest {
     assertTrue(located.problems().stream().anyMatch(p -> p.reason().startsWith("council code S12000999 is not one")));
     assertTrue(located.problems().stream().anyMatch(p -> p.reason().startsWith("the return for Fife 2018 is given 2 times")));
   }
+
+  @Test
+  void aReturnNamedForAYearOutOfRangeIsRejectedAloneAndTheOthersStillLoad() throws IOException {
+    cleanReturn("S12000042_2020");
+    cleanReturn("S12000042_1989");
+    cleanReturn("S12000042_2027");
+    cleanReturn("S12000042_2026");
+    ReturnLocator.Located located = new ReturnLocator(TestCouncils.three(), dir.resolve("staging"),
+        java.time.LocalDate.of(2026, 12, 2)).locate(dir.resolve("returns"));
+    assertEquals(List.of("S12000042_2020", "S12000042_2026"),
+        located.submissions().stream().map(ReturnSubmission::returnKey).toList());
+    assertEquals(2, located.problems().size(), located.problems().toString());
+    assertTrue(located.problems().stream().anyMatch(p -> p.path().endsWith("S12000042_1989")
+        && p.reason().startsWith("collection year 1989 is before 1990")), located.problems().toString());
+    assertTrue(located.problems().stream().anyMatch(p -> p.path().endsWith("S12000042_2027")
+        && p.reason().startsWith("collection year 2027 has not ended (it ends on 31 July 2027)")),
+        located.problems().toString());
+    // On 31 July 2026 the 2026 snapshot is today: its return cannot be complete yet.
+    assertEquals(2026, scot.pace.returns.ReturnId.latestYear(java.time.LocalDate.of(2026, 8, 1)));
+    assertEquals(2025, scot.pace.returns.ReturnId.latestYear(java.time.LocalDate.of(2026, 7, 31)));
+  }
 }
