@@ -29,7 +29,6 @@ class BenchmarkSmokeIT {
         "spark:",
         "  master: \"local[2]\"",
         "  shufflePartitions: 2",
-        "  adaptive: false",
         "generator:",
         "  firstYear: 2022",
         "  lastYear: 2024",

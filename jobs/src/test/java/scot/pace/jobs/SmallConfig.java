@@ -28,7 +28,6 @@ final class SmallConfig {
         "spark:",
         "  master: \"" + master + "\"",
         "  shufflePartitions: 2",
-        "  adaptive: false",
         "generator:",
         "  firstYear: " + firstYear,
         "  lastYear: 2024"));

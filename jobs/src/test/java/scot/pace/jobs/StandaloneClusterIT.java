@@ -28,8 +28,7 @@ import scot.pace.lake.LakeSession;
  * The same jobs on a real Spark cluster: a standalone master and one worker started on 127.0.0.1
  * from the Spark jars Maven already has (as a {@code SPARK_HOME} whose {@code jars} folder links
  * to them), {@code pace demo} run against it from the built jar on the shared three-council demo's
- * returns, and every silver and gold table compared with the demo's own {@code local[2]} run (the
- * cluster's with adaptive query execution on, the local one's with it off). Both
+ * returns, and every silver and gold table compared with the demo's own {@code local[2]} run. Both
  * cluster processes are stopped whatever
  * happens.
  */
@@ -61,8 +60,6 @@ class StandaloneClusterIT {
       Path config = SmallConfig.write(dir.resolve("cluster.yaml"), "spark://127.0.0.1:" + masterPort,
           ThreeCouncilDemo.FIRST_YEAR, ThreeCouncilDemo.COUNCILS, "housekeeping:", "  optimize: false",
           "  vacuumRetentionHours: 0", "  keepRuns: 1");
-      // With adaptive query execution on, as at national scale: the local run it is compared with had it off.
-      Files.writeString(config, Files.readString(config).replace("adaptive: false", "adaptive: true"));
       String cluster = finish(start(jar, "demo", "--config", config.toString(), "--workdir", work.toString()));
       assertTrue(cluster.contains("on spark://127.0.0.1:" + masterPort), cluster);
       assertTrue(demo.result.out().contains("on local[2]"), demo.result.out());

@@ -18,7 +18,8 @@ public final class LakeSession {
    * As {@link #builder(String, int)}, with Spark's adaptive query execution on or off. Off suits
    * small inputs (one return, a few councils): each query is planned once instead of again after
    * every stage; ingesting six small returns ran 45 Spark jobs instead of 131 and took 50 to 68 s
-   * instead of 67 to 75 s. At national scale it was no quicker (docs/performance.md).
+   * instead of 67 to 75 s. At national scale it was no quicker, and a build without it can run out
+   * of execution memory in its sort-merge joins (docs/performance.md): keep it on for builds.
    */
   public static SparkSession.Builder builder(String appName, int shufflePartitions, boolean adaptive) {
     return SparkSession.builder()
