@@ -70,18 +70,10 @@ public final class RunExport {
   public record Drawn(Path folder, Publication publication) {}
 
   /**
-   * Exports {@code run} under {@code out}. {@code drawn}, if not null, is a folder whose {@code
-   * report/} and {@code restricted/} were written from the same table versions (a nightly run's
-   * own, just drawn): they are used instead of drawing the charts again.
-   */
-  public static Summary write(SparkSession spark, Lake lake, ExportedRun run, DisclosureControl sdc, Path out,
-      Path drawn) {
-    return write(() -> spark, lake, run, sdc, out, drawn == null ? null : new Drawn(drawn, null));
-  }
-
-  /**
-   * As above, with Spark asked for only when the export is not a reuse of an earlier one; a
-   * {@code drawn} report with its publication is not protected again.
+   * Exports {@code run} under {@code out}, with Spark asked for only when the export is not a reuse
+   * of an earlier one. {@code drawn}, if not null, is the report a nightly run has just written
+   * from the same table versions: its folders are copied instead of drawing the charts again, and
+   * its publication, if given, is not protected again.
    */
   public static Summary write(java.util.function.Supplier<SparkSession> spark, Lake lake, ExportedRun run,
       DisclosureControl sdc, Path out, Drawn drawn) {
