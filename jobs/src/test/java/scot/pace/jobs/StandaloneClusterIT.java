@@ -33,8 +33,8 @@ import scot.pace.lake.LakeSession;
  * happens.
  */
 class StandaloneClusterIT {
-  /** The quick JIT only, as for the test JVMs: these short runs spend less CPU compiling. */
-  static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
+  /** The quick JIT only, as for the test JVMs, with room for its code: these short runs spend less CPU compiling. */
+  static final List<String> QUICK_JIT = List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m");
 
   @TempDir Path dir;
   final List<Process> processes = new ArrayList<>();
@@ -89,7 +89,8 @@ class StandaloneClusterIT {
   }
 
   Process start(String name, Path sparkHome, String mainClass, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g", QUICK_JIT));
+    List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g"));
+    command.addAll(QUICK_JIT);
     command.addAll(List.of(System.getProperty("pace.jvm.options", "").split("\\s+")).stream()
         .filter(s -> !s.isBlank()).toList());
     command.addAll(List.of("-cp", sparkHome.resolve("jars") + File.separator + "*", mainClass));
@@ -109,8 +110,10 @@ class StandaloneClusterIT {
   record Started(Process process, Path log, List<String> args) {}
 
   Started start(Path jar, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(java(), "-Xmx2g", QUICK_JIT, "-Dspark.driver.host=127.0.0.1",
-        "-Dspark.driver.bindAddress=127.0.0.1", "-jar", jar.toString()));
+    List<String> command = new ArrayList<>(List.of(java(), "-Xmx2g"));
+    command.addAll(QUICK_JIT);
+    command.addAll(List.of("-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1", "-jar",
+        jar.toString()));
     command.addAll(List.of(args));
     Path log = dir.resolve("run-" + System.nanoTime() + ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

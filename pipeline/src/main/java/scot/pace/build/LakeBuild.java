@@ -1,8 +1,15 @@
 package scot.pace.build;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -23,6 +30,12 @@ import scot.pace.returns.ReturnFile;
  */
 public final class LakeBuild {
   public static final String COUNCILS = OutputCatalogue.COUNCILS;
+  /**
+   * Tables built at once. While one table's plan is analysed and its Delta commit written (driver
+   * work), another's tasks use the cores: on two cores, the three-council demo's build took 40 s
+   * with 3 side by side, against 70 s one at a time.
+   */
+  static final int SIDE_BY_SIDE = 3;
 
   private final SparkSession spark;
   private final Lake lake;
@@ -41,27 +54,71 @@ public final class LakeBuild {
     return java.util.Arrays.stream(ReturnFile.values()).map(ReturnFile::bronzeTable).toList();
   }
 
-  /** Builds every silver and gold table of the catalogue, in its order, and gives the rows written per table. */
+  /**
+   * Builds every silver and gold table of the catalogue and gives the rows written per table, in
+   * the catalogue's order. Up to {@link #SIDE_BY_SIDE} tables are computed and committed at once,
+   * started in the catalogue's order; a step that reads a table written in this build waits for
+   * its commit. The first failure stops the build: tables not yet started are not written, and
+   * the failure is thrown once the ones under way have ended.
+   */
   public Map<String, Long> run() {
     lake.require(spark, bronzeTables(), "pace ingest");
-    Map<String, Long> rows = new LinkedHashMap<>();
+    List<Output> outputs = OutputCatalogue.built();
+    Map<String, Long> written = new ConcurrentHashMap<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    ExecutorService pool = Executors.newFixedThreadPool(SIDE_BY_SIDE);
     try (BuildInputs in = new BuildInputs(spark, lake, key, councils)) {
-      for (Output output : OutputCatalogue.built()) {
-        describe(output.stage());
-        write(output.step().build(in), output.table(), rows);
+      outputs.forEach(output -> in.willWrite(output.table()));
+      List<Future<?>> steps = new ArrayList<>();
+      for (Output output : outputs) {
+        steps.add(pool.submit(() -> {
+          Throwable error = null;
+          try {
+            if (failure.get() == null) {
+              spark.sparkContext().setJobDescription("build " + output.stage());
+              write(output.step().build(in), output.table(), written);
+            } else {
+              error = new IllegalStateException("not built: an earlier table failed");
+            }
+          } catch (RuntimeException | Error e) {
+            failure.compareAndSet(null, e);
+            error = e;
+          } finally {
+            spark.sparkContext().setJobDescription(null);
+            in.committed(output.table(), error);
+          }
+        }));
       }
+      for (Future<?> step : steps) {
+        await(step);
+      }
+    } finally {
+      pool.shutdownNow();
     }
-    spark.sparkContext().setJobDescription(null);
+    if (failure.get() instanceof Error error) {
+      throw error;
+    } else if (failure.get() != null) {
+      throw (RuntimeException) failure.get();
+    }
+    Map<String, Long> rows = new LinkedHashMap<>();
+    outputs.forEach(output -> rows.put(output.table(), written.get(output.table())));
     return rows;
   }
 
-  private void describe(String stage) {
-    spark.sparkContext().setJobDescription("build " + stage);
+  private static void await(Future<?> step) {
+    try {
+      step.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the build was interrupted", e);
+    } catch (ExecutionException e) {
+      // Each step records its own failure; the first is thrown by run.
+    }
   }
 
-  private final Map<String, Double> seconds = new LinkedHashMap<>();
+  private final Map<String, Double> seconds = new ConcurrentHashMap<>();
 
-  /** Seconds each table of the last {@link #run} took to compute and write. */
+  /** Seconds each table of the last {@link #run} took to compute and write (waits for its inputs included). */
   public Map<String, Double> seconds() {
     return Map.copyOf(seconds);
   }

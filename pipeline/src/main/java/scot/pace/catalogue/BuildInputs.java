@@ -3,7 +3,11 @@ package scot.pace.catalogue;
 import static org.apache.spark.sql.functions.min;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,7 +43,10 @@ public final class BuildInputs implements AutoCloseable {
   private final Lake lake;
   private final PseudonymKey key;
   private final Councils councils;
-  private final List<Dataset<Row>> cached = new ArrayList<>();
+  private final List<Dataset<Row>> cached = Collections.synchronizedList(new ArrayList<>());
+  /** The tables this build writes, each completed once its commit is done (or failed). */
+  private final Map<String, CompletableFuture<Void>> written =
+      new ConcurrentHashMap<>();
 
   private final Supplier<Dataset<Row>> returnYears = once(this::computeReturnYears);
   private final Supplier<Integer> lastYear = once(() -> returnYears().selectExpr("max(collection_year)").first().getInt(0));
@@ -64,9 +71,31 @@ public final class BuildInputs implements AutoCloseable {
     return key;
   }
 
-  /** A table as the lake holds it now (one written earlier in this build, or bronze). */
+  /**
+   * A table as the lake holds it: bronze, or one written earlier in this build, once its commit is
+   * done (steps run side by side, and a step that reads a table waits for it).
+   */
   public Dataset<Row> read(String table) {
+    CompletableFuture<Void> commit = written.get(table);
+    if (commit != null) {
+      commit.join();
+    }
     return lake.read(spark, table);
+  }
+
+  /** Says that {@code table} is written by this build: {@link #read} of it waits for {@link #committed}. */
+  public void willWrite(String table) {
+    written.put(table, new CompletableFuture<>());
+  }
+
+  /** {@code table}'s commit is done ({@code failure} null) or failed: the steps waiting on it go on. */
+  public void committed(String table, Throwable failure) {
+    CompletableFuture<Void> commit = written.get(table);
+    if (failure == null) {
+      commit.complete(null);
+    } else {
+      commit.completeExceptionally(failure);
+    }
   }
 
   /** The bronze rows of {@code file} that broke no error rule: quarantined rows go no further. */
