@@ -8,6 +8,7 @@ import scot.pace.disclosure.DisclosureControl;
 import scot.pace.generate.GeneratorParameters;
 import scot.pace.journey.PseudonymKey;
 import scot.pace.rules.CodeMapping;
+import scot.pace.rules.DateFormat;
 import scot.pace.lake.Lake;
 import scot.pace.failure.ConfigurationFailure;
 
@@ -24,7 +25,8 @@ public record PaceConfig(
     HousekeepingSettings housekeeping,
     GeneratorParameters generator,
     List<Council> councils,
-    List<CodeMapping> codeMappings) {
+    List<CodeMapping> codeMappings,
+    List<DateFormat> dateFormats) {
 
   /**
    * @param master Spark master URL; {@code local[*]} embedded
@@ -108,6 +110,7 @@ public record PaceConfig(
 
   public PaceConfig {
     codeMappings = codeMappings == null ? List.of() : List.copyOf(codeMappings);
+    dateFormats = dateFormats == null ? List.of() : List.copyOf(dateFormats);
     if (housekeeping == null) {
       housekeeping = new HousekeepingSettings(false, 0, 1);
     }
@@ -152,7 +155,7 @@ public record PaceConfig(
   }
 
   public PaceConfig withPaths(PathSettings newPaths) {
-    return new PaceConfig(spark, newPaths, ingest, pseudonymisation, disclosure, housekeeping, generator, councils, codeMappings);
+    return new PaceConfig(spark, newPaths, ingest, pseudonymisation, disclosure, housekeeping, generator, councils, codeMappings, dateFormats);
   }
 
   /** The same configuration with the lake at {@code lake} (from a command's --lake option). */
@@ -161,10 +164,10 @@ public record PaceConfig(
   }
 
   public PaceConfig withSpark(SparkSettings newSpark) {
-    return new PaceConfig(newSpark, paths, ingest, pseudonymisation, disclosure, housekeeping, generator, councils, codeMappings);
+    return new PaceConfig(newSpark, paths, ingest, pseudonymisation, disclosure, housekeeping, generator, councils, codeMappings, dateFormats);
   }
 
   public PaceConfig withGenerator(GeneratorParameters newGenerator) {
-    return new PaceConfig(spark, paths, ingest, pseudonymisation, disclosure, housekeeping, newGenerator, councils, codeMappings);
+    return new PaceConfig(spark, paths, ingest, pseudonymisation, disclosure, housekeeping, newGenerator, councils, codeMappings, dateFormats);
   }
 }

@@ -222,7 +222,7 @@ class PaceCliIT {
     Result errors = pace("validate", "--config", config.toString(), broken.toString(), "--report",
         dir.resolve("report-broken").toString());
     assertEquals(1, errors.exitCode(), errors.out() + errors.err());
-    assertTrue(errors.out().contains("placements.csv row 2: placement_type TENT is not in the code list"), errors.out());
+    assertTrue(errors.out().contains("placements.csv row 2: placement_type \"TENT\" is not in the code list"), errors.out());
     assertTrue(Files.readString(dir.resolve("report-broken/findings.csv")).contains("placements.csv,2,PL-09,ERROR,"));
 
     Files.delete(broken.resolve("episodes.csv"));

@@ -112,8 +112,9 @@ class StandaloneClusterIT {
   Started start(Path jar, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(java(), "-Xmx2g"));
     command.addAll(QUICK_JIT);
-    command.addAll(List.of("-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1", "-jar",
-        jar.toString()));
+    // The executors run the same many small tasks: the same JIT settings.
+    command.addAll(List.of("-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1",
+        "-Dspark.executor.extraJavaOptions=" + String.join(" ", QUICK_JIT), "-jar", jar.toString()));
     command.addAll(List.of(args));
     Path log = dir.resolve("run-" + System.nanoTime() + ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -1,6 +1,7 @@
 package scot.pace.lake;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.row_number;
@@ -32,10 +33,13 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import scot.pace.returns.ReturnFile;
 import scot.pace.returns.ReturnSubmission;
+import scot.pace.rules.ReturnContext;
 
 /**
- * The bronze tables: each return file's rows exactly as submitted (every contract column as
- * text, read by name), with lineage. A batch of returns is written to each table in one Delta
+ * The bronze tables: each return file's rows as submitted (every contract column as text, read by
+ * name), with any code mapping the configuration gives applied and each value read as
+ * {@link scot.pace.rules.WrittenValue} reads it (the quarantine keeps a row written otherwise as it
+ * arrived), with lineage. A batch of returns is written to each table in one Delta
  * commit that replaces those councils and years as a whole, so a re-submission replaces its
  * predecessor atomically and earlier versions stay reachable by time travel.
  */
@@ -91,7 +95,9 @@ public final class BronzeTables {
 
   /**
    * Reads {@code file} of every submission as one Dataset with lineage: one Spark read per header
-   * layout (normally one), columns taken by name.
+   * layout (normally one), columns taken by name; then, for the rules, a row that did not split into
+   * the header's number of fields as its line ({@link ReturnContext#CORRUPT}) with the header's
+   * number ({@link ReturnContext#HEADER_FIELDS}), both null for the other rows and never loaded.
    */
   public Dataset<Row> read(ReturnFile file, List<ReturnSubmission> submissions, String runId, Instant ingestedAt) {
     return read(spark, file, submissions, runId, ingestedAt);
@@ -124,8 +130,11 @@ public final class BronzeTables {
             .join(broadcast(lineage(spark, file, submissions)), JOIN_KEY)
             .withColumn(Lineage.RUN_ID, lit(runId))
             .withColumn(Lineage.INGESTED_AT, lit(Timestamp.from(ingestedAt)));
-    return withLineage.select(
-        Arrays.stream(schema(file).fieldNames()).map(c -> col(c)).toArray(Column[]::new));
+    List<Column> columns = new ArrayList<>();
+    Arrays.stream(schema(file).fieldNames()).forEach(c -> columns.add(col(c)));
+    columns.add(col(ReturnContext.CORRUPT));
+    columns.add(col(ReturnContext.HEADER_FIELDS));
+    return withLineage.select(columns.toArray(Column[]::new));
   }
 
   private static Dataset<Row> readLayout(
@@ -134,6 +143,7 @@ public final class BronzeTables {
     for (String column : header) {
       fields.add(DataTypes.createStructField(column, DataTypes.StringType, true));
     }
+    fields.add(DataTypes.createStructField(ReturnContext.CORRUPT, DataTypes.StringType, true));
     String[] paths = submissions.stream().map(s -> s.files().get(file).toAbsolutePath().toString()).toArray(String[]::new);
     Dataset<Row> raw =
         spark.read()
@@ -145,11 +155,16 @@ public final class BronzeTables {
             .option("quote", "\"")
             .option("escape", "\"")
             .option("mode", "PERMISSIVE")
+            .option("columnNameOfCorruptRecord", ReturnContext.CORRUPT)
             .csv(paths);
     List<Column> selected = new ArrayList<>();
     for (String column : file.columns()) {
       selected.add(col("`" + column + "`"));
     }
+    // A row with more or fewer fields than the header keeps its line here, for the rules to count.
+    selected.add(expr("IF(" + ReturnContext.CORRUPT + " IS NULL, NULL, " + header.size() + ")")
+        .as(ReturnContext.HEADER_FIELDS));
+    selected.add(col(ReturnContext.CORRUPT));
     selected.add(substring_index(col("_metadata.file_path"), "/", -2).as(JOIN_KEY));
     selected.add(monotonically_increasing_id().as(READ_ORDER));
     return raw.select(selected.toArray(Column[]::new));
@@ -219,7 +234,8 @@ public final class BronzeTables {
     long started = System.nanoTime();
     spark.sparkContext().setJobDescription("ingest " + file.bronzeTable() + " (" + returns + " returns)");
     createIfMissing(file);
-    Dataset<Row> rows = data.where(predicate);
+    Dataset<Row> rows = data.where(predicate)
+        .select(Arrays.stream(schema(file).fieldNames()).map(c -> col(c)).toArray(Column[]::new));
     rows.write()
         .format("delta")
         .mode("overwrite")

@@ -18,7 +18,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The {@code ingest_manifest} table: one row per return file an ingest acted on (loaded or
- * rejected), with its checksum, so the next run can tell a new or changed return from one it has
+ * rejected), with its checksum and what the configuration said about reading it ({@code read_with}:
+ * the council's own date format and codes), so the next run can tell a new or changed return from one it has
  * already taken, and an auditor can tell which submission is in force.
  */
 public final class IngestManifest {
@@ -47,7 +48,8 @@ public final class IngestManifest {
       String fingerprint,
       Status status,
       String reason,
-      Instant recordedAt) {}
+      Instant recordedAt,
+      String readWith) {}
 
   /** The latest state of a return: its fingerprint and status. */
   public record Latest(String fingerprint, Status status) {}
@@ -77,7 +79,8 @@ public final class IngestManifest {
                 DataTypes.createStructField("fingerprint", DataTypes.StringType, false),
                 DataTypes.createStructField("status", DataTypes.StringType, false),
                 DataTypes.createStructField("reason", DataTypes.StringType, true),
-                DataTypes.createStructField("recorded_at", DataTypes.TimestampType, false)));
+                DataTypes.createStructField("recorded_at", DataTypes.TimestampType, false),
+                DataTypes.createStructField("read_with", DataTypes.StringType, true)));
   }
 
   private final Supplier<SparkSession> sparkWhenNeeded;
@@ -155,11 +158,12 @@ public final class IngestManifest {
           RowFactory.create(
               sequence, e.runId(), e.returnKey(), e.returnName(), e.council(), e.collectionYear(), e.file(),
               e.path(), e.sha256(), e.bytes(), e.rows(), e.fingerprint(), e.status().name(),
-              e.reason(), Timestamp.from(e.recordedAt())));
+              e.reason(), Timestamp.from(e.recordedAt()), e.readWith()));
     }
     spark.sparkContext().setJobDescription("record " + entries.size() + " files in the ingest manifest");
     Dataset<Row> frame = spark.createDataFrame(rows, SparkSchema.SCHEMA).coalesce(1);
-    frame.write().format("delta").mode("append").save(lake.table(TABLE));
+    // A manifest written before read_with was recorded gains the column (null in its old rows).
+    frame.write().format("delta").mode("append").option("mergeSchema", "true").save(lake.table(TABLE));
     state(); // read while Spark is warm, so the next run that finds nothing new needs no Spark job
   }
 }

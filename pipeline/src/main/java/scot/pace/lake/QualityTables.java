@@ -38,10 +38,18 @@ public final class QualityTables {
 
   /** Per return key and file, the rows read, accepted, quarantined and warned, and per-rule counts. */
   public static Dataset<Row> quality(Map<ReturnFile, Dataset<Row>> batch, Dataset<Row> violations) {
+    // Every file of every return has a row, one with no data rows too (rows read 0).
+    Dataset<Row> returns = null;
+    for (ReturnFile file : ReturnFile.values()) {
+      Dataset<Row> keys = batch.get(file).select(Lineage.RETURN_KEY, Lineage.COUNCIL, Lineage.COLLECTION_YEAR);
+      returns = returns == null ? keys : returns.union(keys);
+    }
+    returns = returns.distinct();
     Dataset<Row> read = null;
     for (ReturnFile file : ReturnFile.values()) {
-      Dataset<Row> counts = batch.get(file).groupBy(Lineage.RETURN_KEY, Lineage.COUNCIL, Lineage.COLLECTION_YEAR)
-          .agg(count(lit(1)).as("rows_read"))
+      Dataset<Row> counts = returns.join(batch.get(file).groupBy(Lineage.RETURN_KEY).agg(count(lit(1)).as("rows_read")),
+              new String[] {Lineage.RETURN_KEY}, "left")
+          .withColumn("rows_read", expr("coalesce(rows_read, 0)"))
           .withColumn("file", lit(file.fileName()));
       Dataset<Row> accepted = Validation.accepted(batch.get(file), file, violations)
           .groupBy(Lineage.RETURN_KEY).agg(count(lit(1)).as("rows_accepted"))

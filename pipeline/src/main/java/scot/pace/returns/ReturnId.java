@@ -46,6 +46,22 @@ public record ReturnId(String laCode, int collectionYear) {
   }
 
   /**
+   * The return {@code name} seems meant for when it is not named exactly as one: a copy
+   * ({@code S12000027_2020 (1)}), lower case, a suffix ({@code _v2}), {@code .ZIP}; empty for a
+   * name that is a return's or unlike one.
+   */
+  public static Optional<String> meantFor(String name, boolean isZip) {
+    if (isNamedLikeOne(name)) {
+      return Optional.empty();
+    }
+    Matcher loose = Pattern.compile("(?i)^\\s*(s12\\d{6})\\s*[_ -]\\s*(\\d{4})(?!\\d).*").matcher(name);
+    if (!loose.matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(loose.group(1).toUpperCase(java.util.Locale.ROOT) + "_" + loose.group(2) + (isZip ? ".zip" : ""));
+  }
+
+  /**
    * Why the year in {@code name} (named like a return) cannot be a return's on {@code today}, or
    * empty if it can: a collection year's return is made after its snapshot on 31 July, so a
    * later year's return cannot be complete yet.

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -28,9 +27,16 @@ import scot.pace.failure.InputFailure;
  * Finds the returns under a folder: every folder or {@code .zip} named {@code <LA code>_<year>},
  * at any depth. Checks what can be checked without Spark (the five files are there, each has a
  * header with every column of the contract, the council code is known, no return is given twice)
- * and unpacks zips into a staging folder, refusing entries that would land outside it.
+ * and unpacks zips into a staging folder, refusing entries that would land outside it and zips
+ * that expand beyond any return. Never reads outside a return: a return or file that is a
+ * symbolic link is refused. A folder or zip named almost as a return ({@code S12000027_2020 (1)},
+ * lower case, {@code _v2}, {@code .ZIP}) is listed as rejected, with the name it seems meant for.
  */
 public final class ReturnLocator {
+  /** The most a zipped return may expand to: the largest council's return is a few tens of MB. */
+  static final long MAX_EXPANDED_BYTES = 1L << 30;
+  /** The most a zip entry over 10 MB may expand to, as a multiple of its compressed size. */
+  static final long MAX_RATIO = 100;
   private final Councils councils;
   private final Path staging;
   private final java.time.LocalDate today;
@@ -87,21 +93,38 @@ public final class ReturnLocator {
           "returns folder " + root.toAbsolutePath() + " does not exist or is not a folder");
     }
     List<Path> candidates = new ArrayList<>();
+    List<ReturnProblem> problems = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(root)) {
-      walk.filter(path -> !path.equals(root))
-          .filter(path -> !path.getFileName().toString().startsWith("."))
-          .filter(path -> ReturnId.isNamedLikeOne(path.getFileName().toString()))
-          .filter(path -> Files.isDirectory(path) || path.getFileName().toString().endsWith(".zip"))
-          .sorted()
-          .forEach(candidates::add);
+      for (Path path : walk.filter(path -> !path.equals(root))
+          .filter(path -> !path.getFileName().toString().startsWith(".")).sorted().toList()) {
+        String name = path.getFileName().toString();
+        boolean zip = name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+        if (!Files.isDirectory(path) && !zip) {
+          continue;
+        }
+        if (ReturnId.isNamedLikeOne(name) && (Files.isDirectory(path) || name.endsWith(".zip"))) {
+          candidates.add(path);
+          continue;
+        }
+        Optional<String> meant = ReturnId.meantFor(name, zip);
+        if (meant.isPresent() && !insideCandidate(path, candidates)) {
+          problems.add(new ReturnProblem(name, path.toString(), "is named like the return " + meant.get()
+              + " but not exactly as one, so it is not read: a return is a folder or .zip named <LA code>_<collection"
+              + " year>, e.g. S12000033_2019; rename it " + meant.get() + ", or remove it if it is a copy"));
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + root, e);
     }
 
-    List<ReturnProblem> problems = new ArrayList<>();
     Map<String, List<ReturnSubmission>> byKey = new LinkedHashMap<>();
     for (Path candidate : candidates) {
       String name = candidate.getFileName().toString();
+      if (Files.isSymbolicLink(candidate)) {
+        problems.add(new ReturnProblem(name, candidate.toString(), "is a symbolic link to " + target(candidate)
+            + ": a return is read only from the returns folder itself; copy the return there"));
+        continue;
+      }
       Optional<String> year = ReturnId.yearProblem(name, today);
       if (year.isPresent()) {
         problems.add(new ReturnProblem(name, candidate.toString(), year.get()));
@@ -141,12 +164,20 @@ public final class ReturnLocator {
     return new Located(submissions, problems);
   }
 
+  private static boolean insideCandidate(Path path, List<Path> candidates) {
+    return candidates.stream().anyMatch(c -> path.startsWith(c) && !path.equals(c));
+  }
+
   private ReturnSubmission fromFolder(Path folder, ReturnId id, Council council) {
     Map<ReturnFile, Path> files = new EnumMap<>(ReturnFile.class);
     Map<ReturnFile, String> names = new EnumMap<>(ReturnFile.class);
     for (ReturnFile file : ReturnFile.values()) {
       Path path = folder.resolve(file.fileName());
-      if (!Files.isRegularFile(path)) {
+      if (Files.isSymbolicLink(path)) {
+        throw new UnreadableReturn(path.toString(), "is a symbolic link to " + target(path) + ": a return's files"
+            + " are read only from its own folder; copy the file itself into " + folder.getFileName());
+      }
+      if (!Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         throw new UnreadableReturn(path.toString(), missing(file));
       }
       files.put(file, path);
@@ -161,6 +192,7 @@ public final class ReturnLocator {
     Folders.create(target);
     Map<ReturnFile, Path> files = new EnumMap<>(ReturnFile.class);
     Map<ReturnFile, String> names = new EnumMap<>(ReturnFile.class);
+    long expanded = 0;
     try (ZipFile archive = new ZipFile(zip.toFile())) {
       for (ZipEntry entry : archive.stream().toList()) {
         String entryName = entry.getName();
@@ -184,7 +216,7 @@ public final class ReturnLocator {
         }
         Path out = target.resolve(fileName);
         try (InputStream in = archive.getInputStream(entry)) {
-          Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+          expanded += unpack(in, out, zip, entry, MAX_EXPANDED_BYTES - expanded);
         }
         files.put(kind.get(), out);
         names.put(kind.get(), zip + "!/" + entryName);
@@ -200,6 +232,32 @@ public final class ReturnLocator {
     return inspect(id, council, zip, files, names);
   }
 
+  /**
+   * Copies one entry, refusing the zip as soon as it expands past {@code room} bytes or, once past
+   * 10 MB, to more than {@link #MAX_RATIO} times its compressed size: a return's CSV files
+   * compress some 5 to 20 times, a zip bomb thousands of times.
+   */
+  private static long unpack(InputStream in, Path out, Path zip, ZipEntry entry, long room) throws IOException {
+    long compressed = Math.max(entry.getCompressedSize(), 1);
+    long written = 0;
+    byte[] buffer = new byte[1 << 16];
+    try (java.io.OutputStream to = Files.newOutputStream(out)) {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        written += n;
+        if (written > room) {
+          throw new UnreadableReturn(zip.toString(), "expands to more than " + MAX_EXPANDED_BYTES / (1L << 20)
+              + " MB, more than any return; the zip is refused (send the five CSV files, or a zip of them alone)");
+        }
+        if (written > 10L << 20 && written > MAX_RATIO * compressed) {
+          throw new UnreadableReturn(zip.toString(), "zip entry '" + entry.getName() + "' expands to more than "
+              + MAX_RATIO + " times its compressed size, which no return's CSV file does; the zip is refused");
+        }
+        to.write(buffer, 0, n);
+      }
+    }
+    return written;
+  }
+
   private ReturnSubmission inspect(
       ReturnId id, Council council, Path source, Map<ReturnFile, Path> files, Map<ReturnFile, String> names) {
     Map<ReturnFile, List<String>> headers = new EnumMap<>(ReturnFile.class);
@@ -207,7 +265,7 @@ public final class ReturnLocator {
     Map<ReturnFile, Long> sizes = new EnumMap<>(ReturnFile.class);
     for (ReturnFile file : ReturnFile.values()) {
       Path path = files.get(file);
-      List<String> header = header(path, names.get(file));
+      List<String> header = header(path, names.get(file), file);
       List<String> missingColumns = file.columns().stream().filter(c -> !header.contains(c)).toList();
       if (!missingColumns.isEmpty()) {
         throw new UnreadableReturn(names.get(file),
@@ -232,8 +290,23 @@ public final class ReturnLocator {
     return new ReturnSubmission(id, council.code(), source, files, names, headers, digests, sizes);
   }
 
-  /** The column names of a CSV file's first line, without a byte-order mark or quotes. */
-  static List<String> header(Path path, String displayName) {
+  /**
+   * The column names of a CSV file's first line, without a byte-order mark or quotes, each matched
+   * to the contract's name without regard to case or surrounding spaces ({@code " Child_ID"} is
+   * {@code child_id}). A file saved as UTF-16, or separated by semicolons or tabs, is refused with
+   * what to change.
+   */
+  static List<String> header(Path path, String displayName, ReturnFile file) {
+    byte[] start;
+    try (InputStream in = Files.newInputStream(path)) {
+      start = in.readNBytes(4096);
+    } catch (IOException e) {
+      throw new UnreadableReturn(displayName, "cannot be read (" + e.getMessage() + ")");
+    }
+    if (isUtf16(start)) {
+      throw new UnreadableReturn(displayName, "is saved as UTF-16 (two bytes to a character): save it as UTF-8"
+          + " (in Excel: Save As, \"CSV UTF-8 (Comma delimited)\") and send it again");
+    }
     String line;
     try (BufferedReader reader =
         new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8))) {
@@ -247,15 +320,46 @@ public final class ReturnLocator {
     if (line.startsWith("\uFEFF")) {
       line = line.substring(1);
     }
+    if (!line.contains(",")) {
+      for (String[] separator : new String[][] {{";", "semicolons"}, {"\t", "tabs"}, {"|", "vertical bars"}}) {
+        if (line.split(java.util.regex.Pattern.quote(separator[0]), -1).length >= file.columns().size() / 2) {
+          throw new UnreadableReturn(displayName, "is separated by " + separator[1] + ", not commas: save it as"
+              + " comma-separated CSV (in Excel: Save As, \"CSV UTF-8 (Comma delimited)\") and send it again");
+        }
+      }
+    }
     List<String> columns = new ArrayList<>();
     for (String column : line.split(",", -1)) {
       String name = column.trim();
       if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
         name = name.substring(1, name.length() - 1).trim();
       }
-      columns.add(name);
+      String written = name;
+      columns.add(file.columns().stream().filter(c -> c.equalsIgnoreCase(written)).findFirst().orElse(name));
     }
     return columns;
+  }
+
+  /** A UTF-16 byte-order mark, or the zero bytes that UTF-16 puts beside every ASCII character. */
+  private static boolean isUtf16(byte[] start) {
+    if (start.length >= 2 && ((start[0] == (byte) 0xFE && start[1] == (byte) 0xFF)
+        || (start[0] == (byte) 0xFF && start[1] == (byte) 0xFE))) {
+      return true;
+    }
+    int zeros = 0;
+    int upTo = Math.min(start.length, 200);
+    for (int i = 0; i < upTo; i++) {
+      zeros += start[i] == 0 ? 1 : 0;
+    }
+    return upTo >= 8 && zeros * 3 >= upTo;
+  }
+
+  private static String target(Path link) {
+    try {
+      return Files.readSymbolicLink(link).toString();
+    } catch (IOException e) {
+      return "a file elsewhere";
+    }
   }
 
   private static boolean escapes(String entryName) {

@@ -50,7 +50,7 @@ public final class ReturnCheck {
 
   public static Result check(
       SparkSession spark, Path path, Councils councils, Path staging, List<CodeMapping> codeMappings) {
-    return check(() -> spark, path, councils, staging, codeMappings);
+    return check(() -> spark, path, councils, staging, codeMappings, List.of());
   }
 
   /**
@@ -58,7 +58,7 @@ public final class ReturnCheck {
    * wrong name, a missing file or a header that does not match is answered without starting it.
    */
   public static Result check(java.util.function.Supplier<SparkSession> sparkWhenNeeded, Path path, Councils councils,
-      Path staging, List<CodeMapping> codeMappings) {
+      Path staging, List<CodeMapping> codeMappings, List<DateFormat> dateFormats) {
     Path runStaging = staging.resolve("validate-" + ProcessHandle.current().pid());
     try {
       ReturnLocator.Located located = new ReturnLocator(councils, runStaging).locateOne(path);
@@ -73,8 +73,9 @@ public final class ReturnCheck {
       List<String> notes = new ArrayList<>();
       try {
         for (ReturnFile file : ReturnFile.values()) {
-          Dataset<Row> data = CodeMapping.apply(file,
-              BronzeTables.read(spark, file, List.of(submission), "validate", Instant.now()), codeMappings).cache();
+          Dataset<Row> data = WrittenValue.apply(file, DateFormat.apply(file, CodeMapping.apply(file,
+              BronzeTables.read(spark, file, List.of(submission), "validate", Instant.now()), codeMappings), dateFormats))
+              .cache();
           batch.put(file, data);
           rows.put(file, data.count());
           List<String> unknown =

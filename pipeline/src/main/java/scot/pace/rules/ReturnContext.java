@@ -4,8 +4,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import scot.pace.lake.Lineage;
@@ -19,8 +22,14 @@ import scot.pace.returns.ReturnFile;
  * the driver.
  */
 public final class ReturnContext {
+  /** The typed dates it adds: messages show them as dates ({@code 2023-09-11}), not day numbers. */
+  public static final List<String> DATES = List.of("_snapshot", "_year_start", "_dob", "_start",
+      "_end", "_ep_start", "_ep_end", "_prev_end", "_date", "_first_rec", "_first_panel", "_last_panel");
+
   /** The column Spark fills with a line it could not split into the header's fields. */
   public static final String CORRUPT = "_corrupt_record";
+  /** Beside it, the number of fields the header names. */
+  public static final String HEADER_FIELDS = "_header_fields";
 
   private final Map<String, String> formerToCurrent;
 
@@ -85,6 +94,7 @@ public final class ReturnContext {
             .withColumn("_first_rec", expr("min(IF(milestone = 'REC', _date, NULL)) OVER (" + episodeWindow + ")"))
             .withColumn("_first_panel", expr("min(IF(milestone = 'PANEL', _date, NULL)) OVER (" + episodeWindow + ")"))
             .withColumn("_last_panel", expr("max(IF(milestone = 'PANEL', _date, NULL)) OVER (" + episodeWindow + ")"))
+            .withColumn("_days_after_panel", expr("datediff(_date, _first_panel)"))
             .withColumn("_dup", duplicate("child_id", "episode_id", "milestone", "milestone_date")));
     return enriched;
   }
@@ -96,13 +106,22 @@ public final class ReturnContext {
             .map(e -> "'" + e.getKey() + "', '" + e.getValue() + "'").collect(Collectors.joining(", "))
             + "), la_code), la_code)";
     String line = file.columns().stream().map(c -> "coalesce(" + c + ", '')").collect(Collectors.joining(", "));
-    return rows
-        .withColumn("_snapshot", expr("make_date(" + Lineage.COLLECTION_YEAR + ", 7, 31)"))
-        .withColumn("_year_start", expr("make_date(" + Lineage.COLLECTION_YEAR + " - 1, 8, 1)"))
-        .withColumn("_la_current", expr(map))
-        .withColumn("_line", expr("concat_ws('\u0001', " + line + ")"))
-        .withColumn("_longest", expr("greatest(" + file.columns().stream()
-            .map(c -> "coalesce(length(" + c + "), 0)").collect(Collectors.joining(", ")) + ")"));
+    String longest = "greatest(" + file.columns().stream().map(c -> "coalesce(length(" + c + "), 0)")
+        .collect(Collectors.joining(", ")) + ")";
+    Dataset<Row> read = WrittenValue.noted(rows);
+    if (!List.of(rows.columns()).contains(CORRUPT)) {
+      read = read.withColumns(Map.of(CORRUPT, expr("CAST(NULL AS STRING)"), HEADER_FIELDS, expr("CAST(NULL AS INT)")));
+    }
+    Map<String, Column> context = new LinkedHashMap<>();
+    // Fields outside double quotes (a quoted value may hold commas).
+    context.put("_fields", expr("IF(" + CORRUPT + " IS NULL, NULL, size(split(regexp_replace(" + CORRUPT
+        + ", '\"[^\"]*\"', ''), ',', -1)))"));
+    context.put("_line", expr("concat_ws('\u0001', " + line + ")"));
+    context.put("_longest", expr(longest));
+    context.put("_snapshot", expr("make_date(" + Lineage.COLLECTION_YEAR + ", 7, 31)"));
+    context.put("_year_start", expr("make_date(" + Lineage.COLLECTION_YEAR + " - 1, 8, 1)"));
+    context.put("_la_current", expr(map));
+    return read.withColumns(context);
   }
 
   private static Dataset<Row> withEpisode(Dataset<Row> rows, Dataset<Row> episodes, String[] keys) {

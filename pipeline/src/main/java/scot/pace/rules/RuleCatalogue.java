@@ -106,6 +106,26 @@ public final class RuleCatalogue {
           "format_string('a value is %d characters long; no field of the return is longer than 1,000 (a missing"
               + " quote can swallow the rest of the file)', _longest)",
           List.of(Edit.set(0, file.columns().get(2), "x".repeat(1001))), false));
+      rules.add(new Rule(p + "-20", WARNING, file, file.columns(),
+          "a value was written with spaces around it or in lower case",
+          "size(" + WrittenValue.CHANGED + ") > 0",
+          "format_string('read without the spaces around and in capitals: %s', "
+              + WrittenValue.changes() + ")",
+          List.of(Edit.set(0, "la_code", " s12000023")), false));
+      String line = String.join(",", EXAMPLE.get(file).get(0));
+      rules.add(new Rule(p + "-21", ERROR, file, file.columns(),
+          "the row has more fields than the header",
+          "_fields > " + ReturnContext.HEADER_FIELDS,
+          "format_string('the row has %d fields and the header %d: a value holding a comma needs double quotes"
+              + " around it (\"OTHER, LA\"), or the row has a value too many', _fields, " + ReturnContext.HEADER_FIELDS
+              + ")",
+          List.of(Edit.set(0, ReturnContext.CORRUPT, line + ",LA")), false));
+      rules.add(new Rule(p + "-22", WARNING, file, file.columns(),
+          "the row has fewer fields than the header (the missing ones are read as empty)",
+          "_fields < " + ReturnContext.HEADER_FIELDS,
+          "format_string('the row has %d fields and the header %d: the missing fields at its end are read as empty',"
+              + " _fields, " + ReturnContext.HEADER_FIELDS + ")",
+          List.of(Edit.set(0, ReturnContext.CORRUPT, line.substring(0, line.lastIndexOf(',')))), false));
     }
     children(rules);
     episodes(rules);
@@ -339,9 +359,9 @@ public final class RuleCatalogue {
         List.of(Edit.set(1, "milestone", "LODGED")), false));
     rules.add(new Rule("PM-16", WARNING, PERMANENCE, List.of("milestone", "milestone_date"),
         "the agency decision came more than 14 days after the panel",
-        "milestone = 'ADM' AND datediff(_date, _first_panel) > 14",
+        "milestone = 'ADM' AND _days_after_panel > 14",
         "format_string('ADM on %s is %d days after the panel; the statutory timescale is 14', milestone_date,"
-            + " datediff(_date, _first_panel))",
+            + " _days_after_panel)",
         List.of(Edit.set(2, "milestone_date", "2019-09-30")), false));
   }
 }

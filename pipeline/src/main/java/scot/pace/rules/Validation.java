@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
@@ -18,7 +19,9 @@ import scot.pace.returns.ReturnFile;
 /**
  * Runs the rule catalogue over a batch of returns as Spark expressions over whole files (no row
  * is looked at in the driver). Gives one row per broken rule per row, with the rule, severity,
- * message and the row as it arrived; results are reported, not thrown.
+ * message and the row as it arrived; results are reported, not thrown. Conditions read the values
+ * as {@link WrittenValue} read them; messages show them quoted, with invisible characters made visible
+ * ({@link ShownValue}), and dates as dates.
  */
 public final class Validation {
   public static final String QUARANTINE = "quarantine";
@@ -53,24 +56,32 @@ public final class Validation {
   }
 
   private Dataset<Row> violations(ReturnFile file, Dataset<Row> rows) {
+    List<Rule> fileRules = rules.stream().filter(rule -> rule.file() == file).toList();
     List<String> checks = new ArrayList<>();
-    for (Rule rule : rules) {
-      if (rule.file() == file) {
-        checks.add("IF(coalesce(" + rule.condition() + ", false), named_struct('rule_id', '" + rule.id()
-            + "', 'severity', '" + rule.severity() + "', 'message', " + rule.message() + "), NULL)");
-      }
+    StringBuilder messages = new StringBuilder("CASE _rule_id");
+    StringBuilder severities = new StringBuilder("CASE _rule_id");
+    for (Rule rule : fileRules) {
+      checks.add("IF(coalesce(" + rule.condition() + ", false), '" + rule.id() + "', NULL)");
+      messages.append(" WHEN '").append(rule.id()).append("' THEN ").append(rule.message());
+      severities.append(" WHEN '").append(rule.id()).append("' THEN '").append(rule.severity()).append('\'');
     }
-    String raw = "to_json(named_struct(" + file.columns().stream().map(c -> "'" + c + "', " + c)
-        .collect(Collectors.joining(", ")) + "))";
-    return rows
-        .withColumn("_violations", expr("filter(array(" + String.join(", ", checks) + "), v -> v IS NOT NULL)"))
-        .where("size(_violations) > 0")
-        .withColumn("_violation", expr("explode(_violations)"))
-        .select(
-            col(Lineage.RETURN_KEY), col(Lineage.COUNCIL), col(Lineage.COLLECTION_YEAR), lit(file.fileName()).as("file"),
-            col(Lineage.SOURCE_FILE), col(Lineage.ROW_NUMBER), col("_violation.rule_id").as("rule_id"),
-            col("_violation.severity").as("severity"), col("_violation.message").as("message"),
-            expr(raw).as("raw_row"), col(Lineage.RUN_ID));
+    // Conditions read the values as read; messages show them to people.
+    Dataset<Row> broken = rows
+        .withColumn("_broken", expr("filter(array(" + String.join(", ", checks) + "), v -> v IS NOT NULL)"))
+        .where("size(_broken) > 0")
+        .withColumn("_rule_id", expr("explode(_broken)"))
+        .withColumn("_raw_row", expr("coalesce(" + WrittenValue.AS_WRITTEN + ", " + WrittenValue.asJson(file) + ")"));
+    Map<String, Column> shown = new java.util.LinkedHashMap<>();
+    file.columns().forEach(column -> shown.put(column, expr(ShownValue.of(column))));
+    List<String> present = List.of(broken.columns());
+    ReturnContext.DATES.stream().filter(present::contains)
+        .forEach(column -> shown.put(column, col(column).cast("string")));
+    broken = broken.withColumns(shown);
+    return broken.select(
+        col(Lineage.RETURN_KEY), col(Lineage.COUNCIL), col(Lineage.COLLECTION_YEAR), lit(file.fileName()).as("file"),
+        col(Lineage.SOURCE_FILE), col(Lineage.ROW_NUMBER), col("_rule_id").as("rule_id"),
+        expr(severities + " END").as("severity"), expr(messages + " END").as("message"),
+        col("_raw_row").as("raw_row"), col(Lineage.RUN_ID));
   }
 
   /** The rows of {@code file} in {@code bronze} that break no error rule. */

@@ -122,7 +122,23 @@ public final class ValidationReport {
         .append("from a header or named twice, a zip whose entries would land outside its folder, an unknown\n")
         .append("council code, the same council and year given twice, a collection year before 1990 or one\n")
         .append("whose snapshot on 31 July has not yet passed) is rejected whole, with the path and the reason,\n")
-        .append("and the other returns still load. Columns the contract does not know are ignored and reported.\n");
+        .append("and the other returns still load. Columns the contract does not know are ignored and reported.\n")
+        .append("So is a file or return folder that is a symbolic link (nothing outside a return is ever read), a\n")
+        .append("file saved as UTF-16, and a file separated by semicolons, tabs or vertical bars instead of commas:\n")
+        .append("the reason says which, and what to change.\n\n")
+        .append("What is normalised, not refused:\n\n")
+        .append("- header names are matched to the contract's without regard to case or the spaces around them\n")
+        .append("  (`Child_ID ` is `child_id`);\n")
+        .append("- every value is read without the spaces, tabs or no-break spaces around it and in capitals, and a\n")
+        .append("  value left blank is empty: every column is a code, an identifier, a date or a number, so this\n")
+        .append("  changes nothing a value means, and `c0000109` and `C0000109 ` are one child. The rules check, and\n")
+        .append("  the bronze tables hold, the values so read; a row with a value written otherwise gets the warning\n")
+        .append("  `..-20` naming each value as written and as read, and the quarantine keeps the row as it arrived;\n")
+        .append("- a council's own codes, where the configuration's `codeMappings` gives them.\n\n")
+        .append("Messages show each value in double quotes with the characters a page would hide made visible\n")
+        .append("(a space at either end as `\u2420`, a tab as `\u2409`, a NUL byte as `\\0`), and dates as dates.\n")
+        .append("A row with more fields than its header (a value holding an unquoted comma) is set aside (`..-21`);\n")
+        .append("one with fewer is kept, its missing fields empty, with a warning (`..-22`).\n");
     for (ReturnFile file : ReturnFile.values()) {
       text.append("\n## ").append(file.fileName()).append("\n\n| id | severity | fields | rule |\n|---|---|---|---|\n");
       for (Rule rule : RuleCatalogue.forFile(file)) {

@@ -26,7 +26,7 @@ class TableMemoTest {
 
   static IngestManifest.Entry loaded(String returnKey, String fingerprint) {
     return new IngestManifest.Entry("run", returnKey, returnKey, "S12000023", 2021, "children.csv", "/r/children.csv",
-        "abc", 10L, 3L, fingerprint, IngestManifest.Status.LOADED, null, Instant.parse("2026-11-01T00:00:00Z"));
+        "abc", 10L, 3L, fingerprint, IngestManifest.Status.LOADED, null, Instant.parse("2026-11-01T00:00:00Z"), null);
   }
 
   @Test

@@ -122,6 +122,14 @@ class ValidationIngestTest {
     byte[] latin1 = "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
     Files.write(folder.resolve("children.csv"), replace(bytes, "SCN_LATIN1".getBytes(StandardCharsets.UTF_8), latin1));
 
+    // children.csv: a dob written dd/mm/yyyy, with no date format declared for the council: not a date.
+    List<String> rewritten = new ArrayList<>(Files.readAllLines(folder.resolve("children.csv"), StandardCharsets.ISO_8859_1));
+    String[] dated = rewritten.get(4).split(",", -1);
+    String dob = dated[8].trim();
+    dated[8] = dob.substring(8, 10) + "/" + dob.substring(5, 7) + "/" + dob.substring(0, 4);
+    rewritten.set(4, String.join(",", dated));
+    Files.write(folder.resolve("children.csv"), (String.join("\r\n", rewritten) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+
     // placements.csv: a 100,000-character value, and the council's own code FOSTER for FOS_LA, unknown
     // without a mapping (aCouncilsOwnCodesAreTranslatedBeforeChecking maps it); legal_reasons.csv: the
     // last line cut short.
@@ -140,6 +148,20 @@ class ValidationIngestTest {
     String last = legal.get(legal.size() - 1);
     legal.set(legal.size() - 1, last.substring(0, last.lastIndexOf(',')));
     Files.write(folder.resolve("legal_reasons.csv"), legal);
+    // episodes.csv: "OTHER, LA" written without quotes, a field more than the header.
+    List<String> episodes = new ArrayList<>(Files.readAllLines(folder.resolve("episodes.csv")));
+    int ragged = 1;
+    while (episodes.get(ragged).endsWith(",")) {
+      ragged++;
+    }
+    episodes.set(ragged, episodes.get(ragged) + ", LA");
+    Files.write(folder.resolve("episodes.csv"), episodes);
+    // placements.csv: one child id written in lower case with a space after it, still the same child.
+    String[] spaced = placements.get(3).split(",", -1);
+    String childId = spaced[2];
+    spaced[2] = childId.toLowerCase(java.util.Locale.ROOT) + " ";
+    placements.set(3, String.join(",", spaced));
+    Files.write(folder.resolve("placements.csv"), placements);
     // permanence.csv: the header alone.
     Files.writeString(folder.resolve("permanence.csv"), "la_code,collection_year,child_id,episode_id,milestone,milestone_date,route\n");
     // The 2023 return has an empty episodes.csv: rejected whole.
@@ -161,8 +183,30 @@ class ValidationIngestTest {
       errors.add(row.getString(0) + "|" + row.getLong(1) + "|" + row.getString(2));
     }
     expected.addAll(Set.of("children.csv|3|CH-03", "placements.csv|2|PL-04", "placements.csv|2|PL-09",
-        "legal_reasons.csv|" + legal.size() + "|LR-09"));
+        "legal_reasons.csv|" + legal.size() + "|LR-09", "episodes.csv|" + (ragged + 1) + "|EP-21",
+        "children.csv|4|CH-06"));
     assertEquals(expected, errors);
+    Row tooMany = lake.read(spark, Validation.QUARANTINE).where("rule_id = 'EP-21'").first();
+    assertEquals("the row has 8 fields and the header 7: a value holding a comma needs double quotes around it"
+        + " (\"OTHER, LA\"), or the row has a value too many", tooMany.getAs("message"));
+    Row tooFew = lake.read(spark, Validation.QUARANTINE).where("rule_id = 'LR-22'").first();
+    assertEquals((long) legal.size(), (long) tooFew.<Long>getAs("_row_number"), "the line cut short is warned about");
+    Row written = lake.read(spark, Validation.QUARANTINE).where("rule_id = 'PL-20' AND _row_number = 4").first();
+    Row longOne = lake.read(spark, Validation.QUARANTINE).where("rule_id = 'PL-20' AND _row_number = 2").first();
+    assertEquals("read without the spaces around and in capitals: placement_type \"" + "y".repeat(100) + "\u2026\" as \""
+        + "Y".repeat(100) + "\u2026\"", longOne.getAs("message"), "a long value is shown cut short");
+    assertEquals("read without the spaces around and in capitals: child_id \""
+        + childId.toLowerCase(java.util.Locale.ROOT) + "\u2420\" as \"" + childId + "\"", written.getAs("message"));
+    assertTrue(written.<String>getAs("raw_row").contains("\"child_id\":\"" + childId.toLowerCase(java.util.Locale.ROOT)
+        + " \""), "the quarantine keeps the row as it arrived: " + written);
+    assertEquals(childId, lake.read(spark, "bronze_placements").where("_row_number = 4").first().getAs("child_id"),
+        "bronze holds the id as read: one child, whatever the case and spaces");
+    for (Row row : lake.read(spark, QualityTables.QUALITY).collectAsList()) {
+      assertEquals((long) row.<Long>getAs("rows_read"), row.<Long>getAs("rows_accepted") + row.<Long>getAs("rows_quarantined"),
+          row.toString());
+    }
+    assertEquals(episodes.size() - 1, lake.read(spark, QualityTables.QUALITY).where("file = 'episodes.csv'")
+        .first().<Long>getAs("rows_read"), "the ragged row is read, and counted");
 
     Row first = lake.read(spark, "bronze_children").where("_row_number = 2").first();
     List<String> original = List.of(children.get(1).split(",", -1));
@@ -171,6 +215,12 @@ class ValidationIngestTest {
     assertEquals(children.size() - 1, lake.read(spark, "bronze_children").count(),
         "the quoted newline did not split a row");
     assertEquals(0, lake.read(spark, "bronze_permanence").count());
+    assertTrue(report.warnings().stream().anyMatch(w -> w.endsWith("S12000023_2024/permanence.csv: has no rows, only its"
+        + " header; right if the council had none to return, otherwise send the file again with its rows")),
+        report.warnings().toString());
+    Row empty = lake.read(spark, QualityTables.QUALITY).where("file = 'permanence.csv'").first();
+    assertEquals(List.of(0L, 0L, 0L), List.of(empty.<Long>getAs("rows_read"), empty.<Long>getAs("rows_accepted"),
+        empty.<Long>getAs("rows_quarantined")), "an empty file has its quality row");
   }
 
   @Test
@@ -190,13 +240,30 @@ class ValidationIngestTest {
     Files.write(placements, lines);
     assertTrue(own > 0);
 
+    // The council's system writes episode_start as dd/mm/yyyy (without the declaration each such date
+    // breaks EP-06: awkwardFilesGiveRowsInQuarantineNotCrashes).
+    Path episodes = returns.resolve("S12000023_2024/episodes.csv");
+    List<String> episodeLines = new ArrayList<>(Files.readAllLines(episodes));
+    for (int i = 1; i < episodeLines.size(); i++) {
+      String[] f = episodeLines.get(i).split(",", -1);
+      f[4] = f[4].substring(8, 10) + "/" + f[4].substring(5, 7) + "/" + f[4].substring(0, 4);
+      episodeLines.set(i, String.join(",", f));
+    }
+    Files.write(episodes, episodeLines);
+
     // Without the mapping each of these rows breaks PL-09: awkwardFilesGiveRowsInQuarantineNotCrashes.
     Lake mapped = Lake.at(dir.resolve("mapped/lake-with"));
-    new ReturnIngest(spark, mapped, TestCouncils.three(), dir.resolve("staging"), 0.05,
-        List.of(new scot.pace.rules.CodeMapping("S12000023", 2020, 2024, "placement_type", "FOSTER", "FOS_LA")))
+    new ReturnIngest(() -> spark, mapped, TestCouncils.three(), dir.resolve("staging"), 0.05,
+        List.of(new scot.pace.rules.CodeMapping("S12000023", 2020, 2024, "placement_type", "FOSTER", "FOS_LA")),
+        List.of(new scot.pace.rules.DateFormat("S12000023", 2024, 2024, "dd/mm/yyyy")))
         .ingest(returns, "with", Instant.parse("2026-01-01T00:00:00Z"));
     assertEquals(0, mapped.read(spark, Validation.QUARANTINE).where("severity = 'ERROR'").count());
     assertEquals(own, mapped.read(spark, "bronze_placements").where("placement_type = 'FOS_LA'").count());
+    assertEquals(episodeLines.size() - 1, mapped.read(spark, "bronze_episodes")
+        .where("episode_start RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'").count(), "every start read as a date");
+    assertEquals(List.of("dates as dd/mm/yyyy; placement_type FOSTER as FOS_LA"),
+        mapped.read(spark, IngestManifest.TABLE).select("read_with").distinct().collectAsList().stream()
+            .map(r -> r.getString(0)).toList(), "the manifest records how the return was read");
   }
 
   private static byte[] replace(byte[] data, byte[] from, byte[] to) {

@@ -29,6 +29,7 @@ import scot.pace.returns.ReturnFile;
 class RuleCatalogueTest {
   static SparkSession spark;
   static Map<String, Set<String>> firedByReturn = new HashMap<>();
+  static Map<String, List<String>> messagesByReturn = new HashMap<>();
 
   @BeforeAll
   static void validateEveryExample() {
@@ -38,15 +39,20 @@ class RuleCatalogueTest {
       rows.put(file, new ArrayList<>());
     }
     addReturn(rows, "CLEAN", List.of());
+    addReturn(rows, "INVISIBLE", List.of(Edit.set(ReturnFile.CHILDREN, 0, "sex", "F  "),
+        Edit.set(ReturnFile.CHILDREN, 1, "la_code", "S1200\u00000023"), Edit.set(ReturnFile.CHILDREN, 1, "ethnicity", "W\tB")));
     for (Rule rule : RuleCatalogue.all()) {
       addReturn(rows, rule.id(), rule.example().stream().map(e -> e.file() == null
           ? new Edit(rule.file(), e.row(), e.column(), e.value(), e.values()) : e).toList());
     }
-    Map<ReturnFile, Dataset<Row>> batch = Validation.batch(f -> spark.createDataFrame(rows.get(f), BronzeTables.schema(f)));
+    Map<ReturnFile, Dataset<Row>> batch = Validation.batch(f -> WrittenValue.apply(f, spark.createDataFrame(rows.get(f),
+        BronzeTables.schema(f).add(ReturnContext.CORRUPT, "string").add(ReturnContext.HEADER_FIELDS, "int"))));
     for (Row violation : new Validation(Map.of("S12000015", "S12000047")).violations(batch).collectAsList()) {
       firedByReturn.computeIfAbsent(violation.getString(0), k -> new HashSet<>())
           .add(violation.getAs("rule_id") + "|" + violation.getAs("file") + "|" + violation.getAs("_row_number")
               + "|" + violation.getAs("severity"));
+      messagesByReturn.computeIfAbsent(violation.getString(0), k -> new ArrayList<>())
+          .add(violation.getAs("rule_id") + ": " + violation.getAs("message"));
     }
   }
 
@@ -83,6 +89,27 @@ class RuleCatalogueTest {
   }
 
   @Test
+  void messagesShowDatesAsDatesAndValuesQuotedWithInvisibleCharactersMadeVisible() {
+    List<String> all = messagesByReturn.values().stream().flatMap(List::stream).toList();
+    assertTrue(all.size() > RuleCatalogue.all().size(), all.toString());
+    // A date shown as Spark's day number (2019-08-01 is 18109) would be a five-digit number.
+    assertEquals(List.of(), all.stream().filter(m -> m.matches(".*(?<![0-9A-Za-z\\\\-])[0-9]{5}(?![0-9-]).*")).toList());
+    assertTrue(messagesByReturn.get("EP-11").contains(
+        "EP-11: episode_end \"2019-07-01\" is before the collection year began (2019-08-01): the episode belongs to"
+            + " an earlier return only"), messagesByReturn.get("EP-11").toString());
+    assertTrue(messagesByReturn.get("EP-16").stream().anyMatch(m -> m.endsWith("before the child's dob 2019-02-01")),
+        messagesByReturn.get("EP-16").toString());
+    List<String> invisible = messagesByReturn.get("INVISIBLE");
+    assertTrue(invisible.contains("CH-20: read without the spaces around and in capitals: sex \"F\u2420\u2420\" as \"F\""),
+        invisible.toString());
+    assertTrue(invisible.stream().noneMatch(m -> m.startsWith("CH-08")), "\"F  \" is read as F: " + invisible);
+    assertTrue(invisible.stream().anyMatch(m -> m.startsWith("CH-01: la_code \"S1200\\00023\" is not the council")),
+        invisible.toString());
+    assertTrue(invisible.contains("CH-09: ethnicity \"W\u2409B\" is not in the code list (WS, WB, WO, MX, AS, BL, OT, NK)"),
+        invisible.toString());
+  }
+
+  @Test
   void theRuleListInTheDocsIsTheCatalogue() throws java.io.IOException {
     java.nio.file.Path docs = java.nio.file.Path.of("..", "docs", "validation-rules.md");
     assertEquals(ValidationReport.catalogueMarkdown(), java.nio.file.Files.readString(docs),
@@ -96,11 +123,14 @@ class RuleCatalogueTest {
       for (List<String> line : RuleCatalogue.EXAMPLE.get(file)) {
         lines.add(new ArrayList<>(line));
       }
+      Map<Integer, String> unsplit = new HashMap<>();
       for (Edit edit : edits) {
         if (edit.file() != file) {
           continue;
         }
-        if (edit.isAddition()) {
+        if (ReturnContext.CORRUPT.equals(edit.column())) {
+          unsplit.put(edit.row(), edit.value());
+        } else if (edit.isAddition()) {
           lines.add(new ArrayList<>(edit.values()));
         } else {
           lines.get(edit.row()).set(file.columns().indexOf(edit.column()), edit.value());
@@ -119,6 +149,8 @@ class RuleCatalogueTest {
         values.add((long) i + 2);
         values.add("test");
         values.add(Timestamp.valueOf("2026-01-01 00:00:00"));
+        values.add(unsplit.get(i));
+        values.add(unsplit.containsKey(i) ? file.columns().size() : null);
         rows.get(file).add(RowFactory.create(values.toArray()));
       }
     }
