@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.FSError;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -34,18 +35,18 @@ abstract class PaceCommand implements Callable<Integer> {
     PrintStream err = System.err;
     try {
       return run().code();
-    } catch (Exception e) {
+    } catch (Exception | FSError e) {
       Map<String, Long> changed = changedTables();
       ExitCode code = ExitCode.after(e, !changed.isEmpty());
+      String cause = e instanceof PaceFailure ? e.getMessage() : diskFull(e).orElse(e.toString());
       if (e instanceof PaceFailure && changed.isEmpty()) {
         err.println("pace " + spec.name() + ": " + e.getMessage());
       } else if (!changed.isEmpty() && !(e instanceof StageFailure)) {
         err.println("pace " + spec.name() + " failed after changing the lake (" + describe(changed) + "): "
-            + (e instanceof PaceFailure ? e.getMessage() : e.toString())
-            + ". Each table is whole at its new version (Delta commits are atomic); run the command again"
+            + cause + ". Each table is whole at its new version (Delta commits are atomic); run the command again"
             + " once the cause is fixed.");
       } else {
-        err.println("pace " + spec.name() + " failed: " + (e instanceof PaceFailure ? e.getMessage() : e.toString()));
+        err.println("pace " + spec.name() + " failed: " + cause);
       }
       if (common.verbose) {
         e.printStackTrace(err);
@@ -54,6 +55,23 @@ abstract class PaceCommand implements Callable<Integer> {
       }
       return code.code();
     }
+  }
+
+  /**
+   * What to tell an operator when the failure, or anything that caused it, is a full disk: Hadoop's
+   * local file system throws {@link FSError} (an error, not an exception) and Spark's tasks an
+   * {@code IOException} saying "No space left on device".
+   */
+  static java.util.Optional<String> diskFull(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (t instanceof FSError || message.contains("No space left on device")) {
+        return java.util.Optional.of("the disk is full (" + message.replaceAll("\\s+", " ").trim()
+            + "): free space where the lake, the outputs and Spark's temporary folder live (spark.local.dir,"
+            + " normally /tmp), then run it again");
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /**

@@ -70,9 +70,9 @@ class KilledRunsIT {
       for (String table : tables) {
         Dataset<Row> a = withoutRun(after.read(spark, table), work);
         Dataset<Row> b = withoutRun(expected.read(spark, table), clean.workDir);
+        // Equal sizes and nothing of a missing from b (as multisets): a and b hold the same rows.
         assertEquals(b.count(), a.count(), table);
         assertEquals(0, a.exceptAll(b).count(), table);
-        assertEquals(0, b.exceptAll(a).count(), table);
       }
     } finally {
       spark.stop();

@@ -173,9 +173,9 @@ class StandaloneClusterIT {
       for (String table : tables) {
         Dataset<Row> a = rounded(local.read(spark, table));
         Dataset<Row> b = rounded(cluster.read(spark, table));
+        // Equal sizes and no row of the local run missing (as multisets): the two hold the same rows.
         assertEquals(a.count(), b.count(), table + " rows");
         assertEquals(0, a.exceptAll(b).count(), table + ": rows of the local run missing from the cluster run");
-        assertEquals(0, b.exceptAll(a).count(), table + ": rows of the cluster run missing from the local run");
       }
     } finally {
       spark.stop();

@@ -74,7 +74,15 @@ public record Lake(String root, Map<String, Long> pinned) {
     }
   }
 
+  /**
+   * Whether table {@code name} has a commit. In a local lake that is read from its log: a
+   * {@code _delta_log} folder left without a commit (a run stopped while creating the table, a full
+   * disk) is no table, and the next run creates it, where Delta's own check would call it one.
+   */
   public boolean exists(SparkSession spark, String name) {
+    if (localRoot().isPresent()) {
+      return latestVersion(name).isPresent();
+    }
     return io.delta.tables.DeltaTable.isDeltaTable(spark, table(name));
   }
 

@@ -24,6 +24,11 @@ class LakeTest {
     Files.createDirectories(root.resolve("not_a_table"));
 
     assertEquals(List.of("gold_a", "gold_b"), Lake.at(root).localTableNames());
+    // Without Spark for a local lake: the same answer, table by table.
+    Lake lake = Lake.at(root);
+    assertEquals(List.of(true, true, false, false, false), List.of(lake.exists(null, "gold_a"),
+        lake.exists(null, "gold_b"), lake.exists(null, "gold_killed"), lake.exists(null, "not_a_table"),
+        lake.exists(null, "absent")));
   }
 
   @Test
