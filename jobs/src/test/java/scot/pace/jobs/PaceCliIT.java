@@ -218,12 +218,48 @@ class PaceCliIT {
     }
     java.util.List<String> placements = new java.util.ArrayList<>(Files.readAllLines(broken.resolve("placements.csv")));
     placements.set(1, placements.get(1).replaceAll(",[A-Z_]+$", ",TENT"));
+    // As councils' systems write them: a child id in lower case with a space after it, an unquoted
+    // comma in a value, a dob written dd/mm/yyyy.
+    String[] spaced = placements.get(2).split(",", -1);
+    String childId = spaced[2];
+    spaced[2] = childId.toLowerCase(java.util.Locale.ROOT) + " ";
+    placements.set(2, String.join(",", spaced));
     Files.write(broken.resolve("placements.csv"), placements);
+    java.util.List<String> episodes = new java.util.ArrayList<>(Files.readAllLines(broken.resolve("episodes.csv")));
+    episodes.set(1, episodes.get(1) + ", LA");
+    Files.write(broken.resolve("episodes.csv"), episodes);
+    java.util.List<String> children = new java.util.ArrayList<>(Files.readAllLines(broken.resolve("children.csv")));
+    String[] dated = children.get(1).split(",", -1);
+    String dob = dated[4];
+    dated[4] = dob.substring(8, 10) + "/" + dob.substring(5, 7) + "/" + dob.substring(0, 4);
+    children.set(1, String.join(",", dated));
+    Files.write(broken.resolve("children.csv"), children);
     Result errors = pace("validate", "--config", config.toString(), broken.toString(), "--report",
         dir.resolve("report-broken").toString());
     assertEquals(1, errors.exitCode(), errors.out() + errors.err());
     assertTrue(errors.out().contains("placements.csv row 2: placement_type \"TENT\" is not in the code list"), errors.out());
     assertTrue(Files.readString(dir.resolve("report-broken/findings.csv")).contains("placements.csv,2,PL-09,ERROR,"));
+    assertTrue(errors.out().contains("placements.csv row 3: read without the spaces around and in capitals: child_id \""
+        + childId.toLowerCase(java.util.Locale.ROOT) + "\u2420\" as \"" + childId + "\""), errors.out());
+    assertTrue(errors.out().contains("episodes.csv row 2: the row has 8 fields and the header 7"), errors.out());
+    assertTrue(errors.out().contains("children.csv row 2: dob \"" + dated[4] + "\" is not a date (expected YYYY-MM-DD)"),
+        errors.out());
+
+    // Refused before Spark starts: a file that is a link out of the return, a file separated by semicolons.
+    Files.move(broken.resolve("permanence.csv"), dir.resolve("permanence-elsewhere.csv"));
+    Files.createSymbolicLink(broken.resolve("permanence.csv"), dir.resolve("permanence-elsewhere.csv"));
+    Result linked = pace("validate", "--config", config.toString(), broken.toString(), "--report",
+        dir.resolve("report-linked").toString());
+    assertEquals(2, linked.exitCode(), linked.out() + linked.err());
+    assertTrue(linked.out().contains("permanence.csv: is a symbolic link to " + dir.resolve("permanence-elsewhere.csv")),
+        linked.out());
+    Files.delete(broken.resolve("permanence.csv"));
+    Files.writeString(broken.resolve("permanence.csv"),
+        Files.readString(dir.resolve("permanence-elsewhere.csv")).replace(',', ';'));
+    Result semicolons = pace("validate", "--config", config.toString(), broken.toString(), "--report",
+        dir.resolve("report-semicolons").toString());
+    assertEquals(2, semicolons.exitCode(), semicolons.out() + semicolons.err());
+    assertTrue(semicolons.out().contains("permanence.csv: is separated by semicolons, not commas"), semicolons.out());
 
     Files.delete(broken.resolve("episodes.csv"));
     Result unreadable = pace("validate", "--config", config.toString(), broken.toString(), "--report",
