@@ -224,6 +224,9 @@ class PaceCliIT {
     String childId = spaced[2];
     spaced[2] = childId.toLowerCase(java.util.Locale.ROOT) + " ";
     placements.set(2, String.join(",", spaced));
+    String code = placements.get(3).substring(placements.get(3).lastIndexOf(',') + 1);
+    placements.set(3, placements.get(3).substring(0, placements.get(3).lastIndexOf(',') + 1)
+        + code.toLowerCase(java.util.Locale.ROOT));
     Files.write(broken.resolve("placements.csv"), placements);
     java.util.List<String> episodes = new java.util.ArrayList<>(Files.readAllLines(broken.resolve("episodes.csv")));
     episodes.set(1, episodes.get(1) + ", LA");
@@ -233,6 +236,8 @@ class PaceCliIT {
     String dob = dated[4];
     dated[4] = dob.substring(8, 10) + "/" + dob.substring(5, 7) + "/" + dob.substring(0, 4);
     children.set(1, String.join(",", dated));
+    children.set(0, "LA_Code, Collection_Year ," + children.get(0).substring(children.get(0).indexOf("child_id"))
+        .toUpperCase(java.util.Locale.ROOT));
     Files.write(broken.resolve("children.csv"), children);
     Result errors = pace("validate", "--config", config.toString(), broken.toString(), "--report",
         dir.resolve("report-broken").toString());
@@ -242,6 +247,9 @@ class PaceCliIT {
     assertTrue(errors.out().contains("placements.csv row 3: read without the spaces around and in capitals: child_id \""
         + childId.toLowerCase(java.util.Locale.ROOT) + "\u2420\" as \"" + childId + "\""), errors.out());
     assertTrue(errors.out().contains("episodes.csv row 2: the row has 8 fields and the header 7"), errors.out());
+    assertTrue(errors.out().contains("placements.csv row 4: read without the spaces around and in capitals: placement_type \""
+        + code.toLowerCase(java.util.Locale.ROOT) + "\" as \"" + code + "\""), errors.out());
+    assertTrue(!errors.out().contains("placements.csv row 4: placement_type"), "a lower-case code is the code: " + errors.out());
     assertTrue(errors.out().contains("children.csv row 2: dob \"" + dated[4] + "\" is not a date (expected YYYY-MM-DD)"),
         errors.out());
 
@@ -260,6 +268,13 @@ class PaceCliIT {
         dir.resolve("report-semicolons").toString());
     assertEquals(2, semicolons.exitCode(), semicolons.out() + semicolons.err());
     assertTrue(semicolons.out().contains("permanence.csv: is separated by semicolons, not commas"), semicolons.out());
+    Files.write(broken.resolve("permanence.csv"), ("\uFEFF" + Files.readString(dir.resolve("permanence-elsewhere.csv")))
+        .getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+    Result utf16 = pace("validate", "--config", config.toString(), broken.toString(), "--report",
+        dir.resolve("report-utf16").toString());
+    assertEquals(2, utf16.exitCode(), utf16.out() + utf16.err());
+    assertTrue(utf16.out().contains("permanence.csv: is saved as UTF-16 (two bytes to a character): save it as UTF-8"),
+        utf16.out());
 
     Files.delete(broken.resolve("episodes.csv"));
     Result unreadable = pace("validate", "--config", config.toString(), broken.toString(), "--report",

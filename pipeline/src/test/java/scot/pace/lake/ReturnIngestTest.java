@@ -124,8 +124,8 @@ class ReturnIngestTest {
   /**
    * One later night on a copy, asserted many ways: a re-submission (two episodes fewer) and a
    * changed return load, the same bytes sent as a zip are recognised as unchanged, and a return
-   * with a file missing, a zip that would write outside the staging folder and returns named for
-   * years out of range are rejected with their paths while the earlier submissions stay in force; a further night reports the
+   * with a file missing, a zip that would write outside the staging folder, returns named for
+   * years out of range, a copy named "S12000042_2021 (1)" and a return that is a link to another are rejected with their paths while the earlier submissions stay in force; a further night reports the
    * rejections again but records them once.
    */
   @Test
@@ -165,6 +165,9 @@ class ReturnIngestTest {
     // Returns named for a year before the first the pipeline reads and for one not ended yet.
     Folders.copy(returns.resolve("S12000042_2021"), returns.resolve("S12000042_1989"));
     Folders.copy(returns.resolve("S12000042_2021"), returns.resolve("S12000042_2099"));
+    // A copy named as a file manager names one, and a return that is a link to another.
+    Folders.copy(returns.resolve("S12000042_2021"), returns.resolve("S12000042_2021 (1)"));
+    Files.createSymbolicLink(returns.resolve("S12000042_2020"), returns.resolve("S12000042_2021"));
     long dundee2023 = count(lake, "bronze_episodes", "_return_key = 'S12000042_2023'");
     long versionBefore = lastVersion(lake, "bronze_episodes");
 
@@ -182,7 +185,11 @@ class ReturnIngestTest {
         "the earlier submission stays reachable by time travel");
     assertEquals(versionBefore + 1, lastVersion(lake, "bronze_episodes"), "one commit");
 
-    assertEquals(4, report.rejected().size(), report.rejected().toString());
+    assertEquals(6, report.rejected().size(), report.rejected().toString());
+    assertTrue(report.rejected().stream().anyMatch(p -> p.path().equals(returns.resolve("S12000042_2021 (1)").toString())
+        && p.reason().startsWith("is named like the return S12000042_2021 but not exactly as one")));
+    assertTrue(report.rejected().stream().anyMatch(p -> p.path().equals(returns.resolve("S12000042_2020").toString())
+        && p.reason().startsWith("is a symbolic link to ")));
     assertTrue(report.rejected().stream().anyMatch(p ->
         p.path().equals(broken.resolve("permanence.csv").toString()) && p.reason().startsWith("permanence.csv is missing")));
     assertTrue(report.rejected().stream().anyMatch(p -> p.path().equals(returns.resolve("S12000042_1989").toString())
@@ -196,12 +203,12 @@ class ReturnIngestTest {
     assertFalse(Files.exists(copy.staging().resolve("run-3")), "staging is cleaned");
     assertEquals(dundee2023, count(lake, "bronze_episodes", "_return_key = 'S12000042_2023'"),
         "the earlier accepted submission stays in force");
-    assertEquals(4, count(lake, IngestManifest.TABLE, "status = 'REJECTED'"));
+    assertEquals(6, count(lake, IngestManifest.TABLE, "status = 'REJECTED'"));
 
     IngestReport again = copy.ingest("run-4");
     assertEquals(List.of(), again.loaded());
-    assertEquals(4, again.rejected().size(), "still reported");
-    assertEquals(4, count(lake, IngestManifest.TABLE, "status = 'REJECTED'"), "but recorded once");
+    assertEquals(6, again.rejected().size(), "still reported");
+    assertEquals(6, count(lake, IngestManifest.TABLE, "status = 'REJECTED'"), "but recorded once");
   }
 
   private static Map<String, Long> csvRows(ReturnFile file) throws IOException {
