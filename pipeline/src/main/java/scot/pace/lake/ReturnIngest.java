@@ -27,7 +27,7 @@ import scot.pace.returns.Sha256;
 import scot.pace.rules.CodeMapping;
 import scot.pace.rules.DateFormat;
 import scot.pace.rules.Validation;
-import scot.pace.rules.WrittenValue;
+import scot.pace.rules.ReturnReading;
 
 /**
  * Ingest: finds the returns under a folder, reads the new and re-submitted ones, checks every row
@@ -44,8 +44,7 @@ public final class ReturnIngest {
   private final Councils councils;
   private final Path staging;
   private final double holdBackErrorRate;
-  private final List<CodeMapping> codeMappings;
-  private final List<DateFormat> dateFormats;
+  private final ReturnReading reading;
 
   public ReturnIngest(SparkSession spark, Lake lake, Councils councils, Path staging) {
     this(spark, lake, councils, staging, 0.05, List.of());
@@ -78,22 +77,15 @@ public final class ReturnIngest {
     this.councils = councils;
     this.staging = staging;
     this.holdBackErrorRate = holdBackErrorRate;
-    this.codeMappings = List.copyOf(codeMappings);
-    this.dateFormats = List.copyOf(dateFormats);
+    this.reading = new ReturnReading(codeMappings, dateFormats);
   }
 
   /**
-   * What the configuration says about reading this return (its council's own codes and dates), or
-   * empty: recorded in the manifest, and part of the fingerprint, so a return is read again when
-   * that changes.
+   * What the configuration says about reading this return, or empty: recorded in the manifest, and
+   * part of the fingerprint, so a return is read again when that changes.
    */
   private String readWith(ReturnSubmission submission) {
-    int year = submission.id().collectionYear();
-    List<String> settings = new ArrayList<>();
-    dateFormats.stream().filter(f -> f.appliesTo(submission.councilCode(), year)).forEach(f -> settings.add(f.toString()));
-    codeMappings.stream().filter(m -> m.council().equals(submission.councilCode()) && year >= m.firstYear()
-        && year <= m.lastYear()).forEach(m -> settings.add(m.column() + " " + m.from() + " as " + m.to()));
-    return String.join("; ", settings);
+    return reading.describe(submission.councilCode(), submission.id().collectionYear());
   }
 
   private String fingerprint(ReturnSubmission submission) {
@@ -133,8 +125,7 @@ public final class ReturnIngest {
         // Checkpointed, not cached: every later plan (the rules, the counts, five writes) starts from the rows
         // read instead of the reading, which Spark analysed again in each; 27 small returns took 56 s instead of
         // 66. A lost executor loses them, and the run fails whole and is run again, as after any failure.
-        Dataset<Row> rows = WrittenValue.apply(file, DateFormat.apply(file, CodeMapping.apply(file,
-            new BronzeTables(spark.get(), lake).read(file, toRead, runId, startedAt), codeMappings), dateFormats))
+        Dataset<Row> rows = reading.apply(file, new BronzeTables(spark.get(), lake).read(file, toRead, runId, startedAt))
             .localCheckpoint(true);
         cached.add(rows);
         batch.put(file, rows);
@@ -188,15 +179,6 @@ public final class ReturnIngest {
         new QualityTables(spark.get(), lake).replace(violations, quality, loaded, runId);
       }
 
-      for (ReturnSubmission submission : toRead) {
-        for (ReturnFile file : ReturnFile.values()) {
-          if (loaded.contains(submission.returnKey())
-              && counts.getOrDefault(file, Map.of()).getOrDefault(submission.returnKey(), 0L) == 0) {
-            warnings.add(submission.displayNames().get(file) + ": has no rows, only its header; right if the"
-                + " council had none to return, otherwise send the file again with its rows");
-          }
-        }
-      }
       List<IngestManifest.Entry> entries = new ArrayList<>();
       Map<ReturnFile, Long> rowsByFile = new EnumMap<>(ReturnFile.class);
       Set<String> loadedKeys = new HashSet<>(loaded);
@@ -205,17 +187,23 @@ public final class ReturnIngest {
         String reason = isLoaded ? null : heldBack.stream()
             .filter(p -> p.path().equals(submission.source().toString())).findFirst().map(ReturnProblem::reason)
             .orElse(null);
+        String fingerprint = fingerprint(submission);
+        String readWith = readWith(submission);
         for (ReturnFile file : ReturnFile.values()) {
           long rows = counts.getOrDefault(file, Map.of()).getOrDefault(submission.returnKey(), 0L);
           if (isLoaded) {
             rowsByFile.merge(file, rows, Long::sum);
           }
+          if (isLoaded && rows == 0) {
+            warnings.add(submission.displayNames().get(file) + ": has no rows, only its header; right if the"
+                + " council had none to return, otherwise send the file again with its rows");
+          }
           entries.add(new IngestManifest.Entry(
               runId, submission.returnKey(), submission.id().folderName(), submission.councilCode(),
               submission.id().collectionYear(), file.fileName(), submission.displayNames().get(file),
               submission.sha256().get(file), submission.bytes().get(file), isLoaded ? rows : null,
-              fingerprint(submission), isLoaded ? IngestManifest.Status.LOADED : IngestManifest.Status.HELD_BACK,
-              reason, startedAt, readWith(submission).isEmpty() ? null : readWith(submission)));
+              fingerprint, isLoaded ? IngestManifest.Status.LOADED : IngestManifest.Status.HELD_BACK,
+              reason, startedAt, readWith.isEmpty() ? null : readWith));
         }
       }
       List<ReturnProblem> rejected = new ArrayList<>();

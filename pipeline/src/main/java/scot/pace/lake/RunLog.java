@@ -131,8 +131,7 @@ public record RunLog(
    * check then needs no Spark).
    */
   public static void requireLog(SparkSession spark, Lake lake) {
-    boolean there = lake.localRoot().isPresent() ? lake.localTableNames().contains(TABLE) : lake.exists(spark, TABLE);
-    if (!there) {
+    if (!lake.exists(spark, TABLE)) {
       throw new LakeStateFailure("the lake at " + lake.root() + " has no run_log: no run has been logged there"
           + " yet (run `pace nightly`, `pace demo` or `pace replicate-scra` first, or give --lake)");
     }

@@ -46,6 +46,11 @@ public record CodeMapping(String council, int firstYear, int lastYear, String co
     }
   }
 
+  /** Whether it applies to {@code council}'s return for {@code year}. */
+  public boolean appliesTo(String council, int year) {
+    return this.council.equals(council) && year >= firstYear && year <= lastYear;
+  }
+
   /** The rows of {@code file} with every mapping for its columns applied. */
   public static Dataset<Row> apply(ReturnFile file, Dataset<Row> rows, List<CodeMapping> mappings) {
     Dataset<Row> mapped = rows;

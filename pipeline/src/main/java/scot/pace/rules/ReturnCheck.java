@@ -68,14 +68,14 @@ public final class ReturnCheck {
       }
       ReturnSubmission submission = located.submissions().get(0);
       SparkSession spark = sparkWhenNeeded.get();
+      ReturnReading reading = new ReturnReading(codeMappings, dateFormats);
       Map<ReturnFile, Dataset<Row>> batch = new EnumMap<>(ReturnFile.class);
       Map<ReturnFile, Long> rows = new EnumMap<>(ReturnFile.class);
       List<String> notes = new ArrayList<>();
       try {
         for (ReturnFile file : ReturnFile.values()) {
-          Dataset<Row> data = WrittenValue.apply(file, DateFormat.apply(file, CodeMapping.apply(file,
-              BronzeTables.read(spark, file, List.of(submission), "validate", Instant.now()), codeMappings), dateFormats))
-              .cache();
+          Dataset<Row> data = reading.apply(file,
+              BronzeTables.read(spark, file, List.of(submission), "validate", Instant.now())).cache();
           batch.put(file, data);
           rows.put(file, data.count());
           List<String> unknown =
