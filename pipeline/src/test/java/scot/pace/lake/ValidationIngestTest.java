@@ -26,36 +26,68 @@ import scot.pace.rules.Validation;
  * of error put exactly the salted rows in quarantine with the right rules; counts reconcile; files
  * with byte-order marks, CRLF, quoted commas and newlines, reordered and unknown columns, Latin-1
  * bytes, a 100,000-character field and a truncated last line give rows in quarantine, not crashes;
- * an empty file rejects its return; a bad re-submission is held back.
+ * an empty file rejects its return; a council's own codes and dates are read as declared; a bad
+ * re-submission is held back.
+ *
+ * <p>One ingest, as one night meets them: Dundee's salted returns, Orkney's awkward ones and
+ * Fife's return in its own codes and dates, side by side; each test asserts on its council's part.
+ * The re-submission is ingested into a copy of that lake.
  */
 class ValidationIngestTest {
   @TempDir static Path dir;
   static SparkSession spark;
+  static Path returns;
+  static Lake lake;
+  static IngestReport report;
+  /** The awkward return's files as written, and what the rules must find in them. */
+  static Awkward awkward;
+  /** Fife's placements recoded to its own FOSTER, and its episode lines with dd/mm/yyyy dates. */
+  static long fifeOwnCodes;
+  static List<String> fifeEpisodeLines;
+
+  record Awkward(List<String> children, List<String> legal, List<String> episodes, int ragged, String childId,
+      Set<String> expected) {}
 
   @BeforeAll
-  static void start() {
+  static void ingestOneNight() throws IOException {
     spark = scot.pace.SharedSpark.session();
+    returns = dir.resolve("returns");
+    new SyntheticReturns(TestCouncils.parameters(), TestCouncils.three(), 0.01)
+        .write(returns, dir.resolve("salted-truth"), List.of(TestCouncils.DUNDEE), 2022, 2024);
+    new SyntheticReturns(TestCouncils.parameters(), TestCouncils.three())
+        .write(returns, dir.resolve("truth"), List.of(TestCouncils.ORKNEY), 2023, 2024);
+    new SyntheticReturns(TestCouncils.parameters(), TestCouncils.three())
+        .write(returns, dir.resolve("truth"), List.of(TestCouncils.FIFE), 2024, 2024);
+    awkward = makeAwkward(returns);
+    writeFifeInItsOwnCodesAndDates(returns);
+    lake = Lake.at(dir.resolve("lake"));
+    report = ingest(returns, lake, "night-1");
   }
 
-
+  /** Fife's code and dates are declared; Orkney's FOSTER and dd/mm/yyyy are not, and are errors there. */
   static IngestReport ingest(Path returns, Lake lake, String runId) {
-    return new ReturnIngest(spark, lake, TestCouncils.three(), dir.resolve("staging"), 0.05)
+    return new ReturnIngest(() -> spark, lake, TestCouncils.three(), dir.resolve("staging"), 0.05,
+        List.of(new scot.pace.rules.CodeMapping("S12000047", 2020, 2024, "placement_type", "FOSTER", "FOS_LA")),
+        List.of(new scot.pace.rules.DateFormat("S12000047", 2024, 2024, "dd/mm/yyyy")))
         .ingest(returns, runId, Instant.parse("2026-01-01T00:00:00Z"));
   }
 
   @Test
-  void saltedReturnsPutExactlyTheInjectedRowsInQuarantineAndCountsReconcile() throws IOException {
-    Path returns = dir.resolve("salted/returns");
-    Path truth = dir.resolve("salted/truth");
-    new SyntheticReturns(TestCouncils.parameters(), TestCouncils.three(), 0.01)
-        .write(returns, truth, List.of(TestCouncils.DUNDEE), 2022, 2024);
-    Lake lake = Lake.at(dir.resolve("salted/lake"));
-    IngestReport report = ingest(returns, lake, "salted-1");
-    assertEquals(3, report.loaded().size(), "first submissions load, errors set aside");
+  void theNightLoadsEveryReadableReturnAndRejectsTheEmptyOne() {
+    assertEquals(List.of("S12000023_2024", "S12000042_2022", "S12000042_2023", "S12000042_2024", "S12000047_2024"),
+        report.loaded().stream().sorted().toList(), "first submissions load, errors set aside");
+    assertEquals(1, report.rejected().size());
+    for (Row row : lake.read(spark, QualityTables.QUALITY).collectAsList()) {
+      assertEquals((long) row.<Long>getAs("rows_read"), row.<Long>getAs("rows_accepted") + row.<Long>getAs("rows_quarantined"),
+          row.toString());
+    }
+  }
 
+  @Test
+  void saltedReturnsPutExactlyTheInjectedRowsInQuarantineAndCountsReconcile() throws IOException {
     Set<String> injected = new HashSet<>();
     Set<String> injectedRules = new HashSet<>();
-    List<String> lines = Files.readAllLines(truth.resolve("injected_S12000042.csv"));
+    List<String> lines = Files.readAllLines(dir.resolve("salted-truth/injected_S12000042.csv"));
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
       injected.add(f[0] + "|" + f[1] + "|" + f[2] + "|" + f[3]);
@@ -65,13 +97,15 @@ class ValidationIngestTest {
     assertTrue(injectedRules.size() >= 15, "many kinds of error: " + injectedRules);
 
     Set<String> quarantined = new HashSet<>();
-    for (Row row : lake.read(spark, Validation.QUARANTINE).where("severity = 'ERROR'")
+    for (Row row : lake.read(spark, Validation.QUARANTINE).where("severity = 'ERROR' AND _council = 'S12000042'")
         .select("_return_key", "file", "_row_number", "rule_id").collectAsList()) {
       quarantined.add(row.getString(0) + "|" + row.getString(1) + "|" + row.getLong(2) + "|" + row.getString(3));
     }
     assertEquals(injected, quarantined);
 
-    for (Row row : lake.read(spark, QualityTables.QUALITY).collectAsList()) {
+    List<Row> quality = lake.read(spark, QualityTables.QUALITY).where("council = 'S12000042'").collectAsList();
+    assertEquals(15, quality.size(), "a row per file of each of the three returns");
+    for (Row row : quality) {
       long read = row.getAs("rows_read");
       long accepted = row.getAs("rows_accepted");
       long set = row.getAs("rows_quarantined");
@@ -81,31 +115,35 @@ class ValidationIngestTest {
     }
 
     // A re-submission whose every episode row is broken (over 5% of its rows) is held back; the
-    // first submission stays in force.
-    Path episodes = returns.resolve("S12000042_2023/episodes.csv");
+    // first submission stays in force. On a copy of the night's returns and lake.
+    Path again = dir.resolve("again");
+    scot.pace.files.Folders.copy(returns, again.resolve("returns"));
+    scot.pace.files.Folders.copy(dir.resolve("lake"), again.resolve("lake"));
+    Lake copy = Lake.at(again.resolve("lake"));
+    Path episodes = again.resolve("returns/S12000042_2023/episodes.csv");
     List<String> rows = new ArrayList<>(Files.readAllLines(episodes));
     for (int i = 1; i < rows.size(); i++) {
       rows.set(i, rows.get(i).replaceFirst("^S12000042,", "S12000999,"));
     }
     Files.write(episodes, rows);
-    long before = lake.read(spark, "bronze_episodes").where("_return_key = 'S12000042_2023'").count();
-    IngestReport resubmitted = ingest(returns, lake, "salted-2");
+    long before = copy.read(spark, "bronze_episodes").where("_return_key = 'S12000042_2023'").count();
+    IngestReport resubmitted = ingest(again.resolve("returns"), copy, "night-2");
     assertEquals(List.of(), resubmitted.loaded());
     assertEquals(1, resubmitted.heldBack().size());
     assertTrue(resubmitted.heldBack().get(0).reason().contains("the earlier submission stays in force"),
         resubmitted.heldBack().get(0).reason());
     assertTrue(resubmitted.needsAttention());
-    assertEquals(before, lake.read(spark, "bronze_episodes")
-        .where("_return_key = 'S12000042_2023' AND _run_id = 'salted-1'").count());
-    assertEquals(1, lake.read(spark, IngestManifest.TABLE).where("status = 'HELD_BACK'")
+    assertEquals(before, copy.read(spark, "bronze_episodes")
+        .where("_return_key = 'S12000042_2023' AND _run_id = 'night-1'").count());
+    assertEquals(1, copy.read(spark, IngestManifest.TABLE).where("status = 'HELD_BACK'")
         .select("return_key").distinct().count());
   }
 
-  @Test
-  void awkwardFilesGiveRowsInQuarantineNotCrashes() throws IOException {
-    Path returns = dir.resolve("awkward/returns");
-    new SyntheticReturns(TestCouncils.parameters(), TestCouncils.three())
-        .write(returns, dir.resolve("awkward/truth"), List.of(TestCouncils.ORKNEY), 2023, 2024);
+  /**
+   * Orkney's returns made awkward: the 2024 one in every way a council's files go wrong and are
+   * still read, the 2023 one with an empty episodes.csv.
+   */
+  static Awkward makeAwkward(Path returns) throws IOException {
     Path folder = returns.resolve("S12000023_2024");
 
     // children.csv: BOM, CRLF, dob moved to the end, an unknown column with a quoted comma and
@@ -131,8 +169,7 @@ class ValidationIngestTest {
     Files.write(folder.resolve("children.csv"), (String.join("\r\n", rewritten) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
 
     // placements.csv: a 100,000-character value, and the council's own code FOSTER for FOS_LA, unknown
-    // without a mapping (aCouncilsOwnCodesAreTranslatedBeforeChecking maps it); legal_reasons.csv: the
-    // last line cut short.
+    // without a mapping (Fife's, mapped, is read as FOS_LA); legal_reasons.csv: the last line cut short.
     List<String> placements = new ArrayList<>(Files.readAllLines(folder.resolve("placements.csv")));
     placements.set(1, placements.get(1).substring(0, placements.get(1).lastIndexOf(',') + 1) + "y".repeat(100_000));
     Set<String> expected = new HashSet<>();
@@ -143,7 +180,6 @@ class ValidationIngestTest {
       }
     }
     assertTrue(expected.size() > 0, "the return has foster placements to recode");
-    Files.write(folder.resolve("placements.csv"), placements);
     List<String> legal = new ArrayList<>(Files.readAllLines(folder.resolve("legal_reasons.csv")));
     String last = legal.get(legal.size() - 1);
     legal.set(legal.size() - 1, last.substring(0, last.lastIndexOf(',')));
@@ -167,68 +203,69 @@ class ValidationIngestTest {
     // The 2023 return has an empty episodes.csv: rejected whole.
     Files.write(returns.resolve("S12000023_2023/episodes.csv"), new byte[0]);
 
-    Lake lake = Lake.at(dir.resolve("awkward/lake"));
-    IngestReport report = ingest(returns, lake, "awkward-1");
-
-    assertEquals(List.of("S12000023_2024"), report.loaded());
-    assertEquals(1, report.rejected().size());
-    assertTrue(report.rejected().get(0).message().endsWith(
-        "episodes.csv: is empty: it needs at least a header row naming its columns"), report.rejected().get(0).message());
-    assertTrue(report.warnings().stream().anyMatch(w -> w.endsWith("children.csv: columns the contract does not know"
-        + " were ignored: notes")), report.warnings().toString());
-
-    Set<String> errors = new HashSet<>();
-    for (Row row : lake.read(spark, Validation.QUARANTINE).where("severity = 'ERROR'")
-        .select("file", "_row_number", "rule_id").collectAsList()) {
-      errors.add(row.getString(0) + "|" + row.getLong(1) + "|" + row.getString(2));
-    }
     expected.addAll(Set.of("children.csv|3|CH-03", "placements.csv|2|PL-04", "placements.csv|2|PL-09",
         "legal_reasons.csv|" + legal.size() + "|LR-09", "episodes.csv|" + (ragged + 1) + "|EP-21",
         "children.csv|4|CH-06"));
-    assertEquals(expected, errors);
-    Row tooMany = lake.read(spark, Validation.QUARANTINE).where("rule_id = 'EP-21'").first();
+    return new Awkward(children, legal, episodes, ragged, childId, expected);
+  }
+
+  @Test
+  void awkwardFilesGiveRowsInQuarantineNotCrashes() {
+    assertTrue(report.loaded().contains("S12000023_2024"), report.loaded().toString());
+    assertTrue(!report.loaded().contains("S12000023_2023"), report.loaded().toString());
+    assertEquals(1, report.rejected().size());
+    assertTrue(report.rejected().get(0).message().endsWith(
+        "episodes.csv: is empty: it needs at least a header row naming its columns"), report.rejected().get(0).message());
+    assertTrue(report.rejected().get(0).message().contains("S12000023_2023"), report.rejected().get(0).message());
+    assertTrue(report.warnings().stream().anyMatch(w -> w.endsWith("children.csv: columns the contract does not know"
+        + " were ignored: notes")), report.warnings().toString());
+
+    String orkney = "_return_key = 'S12000023_2024'";
+    Set<String> errors = new HashSet<>();
+    for (Row row : lake.read(spark, Validation.QUARANTINE).where("severity = 'ERROR' AND " + orkney)
+        .select("file", "_row_number", "rule_id").collectAsList()) {
+      errors.add(row.getString(0) + "|" + row.getLong(1) + "|" + row.getString(2));
+    }
+    assertEquals(awkward.expected(), errors);
+    Row tooMany = lake.read(spark, Validation.QUARANTINE).where("rule_id = 'EP-21' AND " + orkney).first();
     assertEquals("the row has 8 fields and the header 7: a value holding a comma needs double quotes around it"
         + " (\"OTHER, LA\"), or the row has a value too many", tooMany.getAs("message"));
-    Row tooFew = lake.read(spark, Validation.QUARANTINE).where("rule_id = 'LR-22'").first();
-    assertEquals((long) legal.size(), (long) tooFew.<Long>getAs("_row_number"), "the line cut short is warned about");
-    Row written = lake.read(spark, Validation.QUARANTINE).where("rule_id = 'PL-20' AND _row_number = 4").first();
-    Row longOne = lake.read(spark, Validation.QUARANTINE).where("rule_id = 'PL-20' AND _row_number = 2").first();
+    Row tooFew = lake.read(spark, Validation.QUARANTINE).where("rule_id = 'LR-22' AND " + orkney).first();
+    assertEquals((long) awkward.legal().size(), (long) tooFew.<Long>getAs("_row_number"), "the line cut short is warned about");
+    Row written = lake.read(spark, Validation.QUARANTINE).where("rule_id = 'PL-20' AND _row_number = 4 AND " + orkney).first();
+    Row longOne = lake.read(spark, Validation.QUARANTINE).where("rule_id = 'PL-20' AND _row_number = 2 AND " + orkney).first();
     assertEquals("read without the spaces around and in capitals: placement_type \"" + "y".repeat(100) + "\u2026\" as \""
         + "Y".repeat(100) + "\u2026\"", longOne.getAs("message"), "a long value is shown cut short");
+    String childId = awkward.childId();
     assertEquals("read without the spaces around and in capitals: child_id \""
         + childId.toLowerCase(java.util.Locale.ROOT) + "\u2420\" as \"" + childId + "\"", written.getAs("message"));
     assertTrue(written.<String>getAs("raw_row").contains("\"child_id\":\"" + childId.toLowerCase(java.util.Locale.ROOT)
         + " \""), "the quarantine keeps the row as it arrived: " + written);
-    assertEquals(childId, lake.read(spark, "bronze_placements").where("_row_number = 4").first().getAs("child_id"),
-        "bronze holds the id as read: one child, whatever the case and spaces");
-    for (Row row : lake.read(spark, QualityTables.QUALITY).collectAsList()) {
-      assertEquals((long) row.<Long>getAs("rows_read"), row.<Long>getAs("rows_accepted") + row.<Long>getAs("rows_quarantined"),
-          row.toString());
-    }
-    assertEquals(episodes.size() - 1, lake.read(spark, QualityTables.QUALITY).where("file = 'episodes.csv'")
-        .first().<Long>getAs("rows_read"), "the ragged row is read, and counted");
+    assertEquals(childId, lake.read(spark, "bronze_placements").where("_row_number = 4 AND " + orkney).first()
+        .getAs("child_id"), "bronze holds the id as read: one child, whatever the case and spaces");
+    assertEquals(awkward.episodes().size() - 1, lake.read(spark, QualityTables.QUALITY)
+        .where("file = 'episodes.csv' AND return_key = 'S12000023_2024'").first().<Long>getAs("rows_read"),
+        "the ragged row is read, and counted");
 
-    Row first = lake.read(spark, "bronze_children").where("_row_number = 2").first();
-    List<String> original = List.of(children.get(1).split(",", -1));
+    Row first = lake.read(spark, "bronze_children").where("_row_number = 2 AND " + orkney).first();
+    List<String> original = List.of(awkward.children().get(1).split(",", -1));
     assertEquals(original.get(4), first.getAs("dob"), "columns are read by name");
     assertEquals(original.get(7), first.getAs("disability"), "no carriage return left on the last column");
-    assertEquals(children.size() - 1, lake.read(spark, "bronze_children").count(),
+    assertEquals(awkward.children().size() - 1, lake.read(spark, "bronze_children").where(orkney).count(),
         "the quoted newline did not split a row");
-    assertEquals(0, lake.read(spark, "bronze_permanence").count());
+    assertEquals(0, lake.read(spark, "bronze_permanence").where(orkney).count());
     assertTrue(report.warnings().stream().anyMatch(w -> w.endsWith("S12000023_2024/permanence.csv: has no rows, only its"
         + " header; right if the council had none to return, otherwise send the file again with its rows")),
         report.warnings().toString());
-    Row empty = lake.read(spark, QualityTables.QUALITY).where("file = 'permanence.csv'").first();
+    Row empty = lake.read(spark, QualityTables.QUALITY).where("file = 'permanence.csv' AND return_key = 'S12000023_2024'")
+        .first();
     assertEquals(List.of(0L, 0L, 0L), List.of(empty.<Long>getAs("rows_read"), empty.<Long>getAs("rows_accepted"),
         empty.<Long>getAs("rows_quarantined")), "an empty file has its quality row");
   }
 
-  @Test
-  void aCouncilsOwnCodesAreTranslatedBeforeChecking() throws IOException {
-    Path returns = dir.resolve("mapped/returns");
-    new SyntheticReturns(TestCouncils.parameters(), TestCouncils.three())
-        .write(returns, dir.resolve("mapped/truth"), List.of(TestCouncils.ORKNEY), 2024, 2024);
-    Path placements = returns.resolve("S12000023_2024/placements.csv");
+  /** Fife's 2024 return written with the council's own FOSTER for FOS_LA and its episode starts as dd/mm/yyyy. */
+  static void writeFifeInItsOwnCodesAndDates(Path returns) throws IOException {
+    Path placements = returns.resolve("S12000047_2024/placements.csv");
     List<String> lines = new ArrayList<>(Files.readAllLines(placements));
     long own = 0;
     for (int i = 1; i < lines.size(); i++) {
@@ -239,10 +276,10 @@ class ValidationIngestTest {
     }
     Files.write(placements, lines);
     assertTrue(own > 0);
+    fifeOwnCodes = own;
 
-    // The council's system writes episode_start as dd/mm/yyyy (without the declaration each such date
-    // breaks EP-06: awkwardFilesGiveRowsInQuarantineNotCrashes).
-    Path episodes = returns.resolve("S12000023_2024/episodes.csv");
+    // Without the declaration each such date breaks EP-06, as Orkney's dd/mm/yyyy dob breaks CH-06.
+    Path episodes = returns.resolve("S12000047_2024/episodes.csv");
     List<String> episodeLines = new ArrayList<>(Files.readAllLines(episodes));
     for (int i = 1; i < episodeLines.size(); i++) {
       String[] f = episodeLines.get(i).split(",", -1);
@@ -250,20 +287,21 @@ class ValidationIngestTest {
       episodeLines.set(i, String.join(",", f));
     }
     Files.write(episodes, episodeLines);
+    fifeEpisodeLines = episodeLines;
+  }
 
-    // Without the mapping each of these rows breaks PL-09: awkwardFilesGiveRowsInQuarantineNotCrashes.
-    Lake mapped = Lake.at(dir.resolve("mapped/lake-with"));
-    new ReturnIngest(() -> spark, mapped, TestCouncils.three(), dir.resolve("staging"), 0.05,
-        List.of(new scot.pace.rules.CodeMapping("S12000023", 2020, 2024, "placement_type", "FOSTER", "FOS_LA")),
-        List.of(new scot.pace.rules.DateFormat("S12000023", 2024, 2024, "dd/mm/yyyy")))
-        .ingest(returns, "with", Instant.parse("2026-01-01T00:00:00Z"));
-    assertEquals(0, mapped.read(spark, Validation.QUARANTINE).where("severity = 'ERROR'").count());
-    assertEquals(own, mapped.read(spark, "bronze_placements").where("placement_type = 'FOS_LA'").count());
-    assertEquals(episodeLines.size() - 1, mapped.read(spark, "bronze_episodes")
-        .where("episode_start RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'").count(), "every start read as a date");
+  @Test
+  void aCouncilsOwnCodesAreTranslatedBeforeChecking() {
+    String fife = "_return_key = 'S12000047_2024'";
+    assertEquals(0, lake.read(spark, Validation.QUARANTINE).where("severity = 'ERROR' AND " + fife).count());
+    assertEquals(fifeOwnCodes, lake.read(spark, "bronze_placements").where("placement_type = 'FOS_LA' AND " + fife).count());
+    assertEquals(fifeEpisodeLines.size() - 1, lake.read(spark, "bronze_episodes")
+        .where("episode_start RLIKE '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND " + fife).count(), "every start read as a date");
     assertEquals(List.of("dates as dd/mm/yyyy; placement_type FOSTER as FOS_LA"),
-        mapped.read(spark, IngestManifest.TABLE).select("read_with").distinct().collectAsList().stream()
-            .map(r -> r.getString(0)).toList(), "the manifest records how the return was read");
+        lake.read(spark, IngestManifest.TABLE).where("return_key = 'S12000047_2024'").select("read_with").distinct()
+            .collectAsList().stream().map(r -> r.getString(0)).toList(), "the manifest records how the return was read");
+    assertEquals(List.of(), lake.read(spark, IngestManifest.TABLE).where("return_key <> 'S12000047_2024'")
+        .where("read_with IS NOT NULL").collectAsList(), "the other councils' returns are read as the contract says");
   }
 
   private static byte[] replace(byte[] data, byte[] from, byte[] to) {
