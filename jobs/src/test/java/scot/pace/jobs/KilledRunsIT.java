@@ -68,11 +68,8 @@ class KilledRunsIT {
           && tables.contains("gold_funnel_limits"), tables.toString());
       assertEquals(tables, after.localTableNames().stream().filter(t -> !t.equals("run_log")).toList());
       for (String table : tables) {
-        Dataset<Row> a = withoutRun(after.read(spark, table), work);
-        Dataset<Row> b = withoutRun(expected.read(spark, table), clean.workDir);
-        // Equal sizes and nothing of a missing from b (as multisets): a and b hold the same rows.
-        assertEquals(b.count(), a.count(), table);
-        assertEquals(0, a.exceptAll(b).count(), table);
+        SameRows.assertSameRows(withoutRun(expected.read(spark, table), clean.workDir),
+            withoutRun(after.read(spark, table), work), table);
       }
     } finally {
       spark.stop();
