@@ -1,7 +1,6 @@
 package scot.pace.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,32 +9,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.MapType;
-import org.apache.spark.sql.types.StringType;
-import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import scot.pace.files.Folders;
+import scot.pace.lake.IngestManifest;
 import scot.pace.lake.Lake;
+import scot.pace.lake.Lineage;
 import scot.pace.lake.LakeSession;
+import scot.pace.returns.ReturnFile;
 import scot.pace.returns.Sha256;
 
 /**
- * Kill -9 the demo's nightly twice on one work folder, in the ingest (once a bronze table has
- * committed, before the manifest) and on the next run in the build (once a gold table has
- * committed); run it once more, and every table and report equals the uninterrupted
- * three-council demo's, apart from which run loaded a row; the killed run's lock is taken over.
+ * Kill -9 a nightly twice on a copy of the three-council demo in which two returns were sent again
+ * (the same rows in Windows line endings): in the ingest (once a bronze table has committed over
+ * the returns' earlier rows, before the manifest) and on the next run in the build (once a gold
+ * table has committed); run it once more, and every table and report equals the uninterrupted
+ * demo's, apart from which run and which bytes loaded a row, and the manifest holds the demo's
+ * entries and the re-sent files once each; the killed run's lock is taken over.
  * And kill {@code charts} while it writes the new report beside the old: the old stays whole.
  */
 class KilledRunsIT {
-  private static final List<String> RUN_COLUMNS = List.of("_run_id", "_ingested_at", "run_id", "recorded_at", "sequence");
+  /** The columns that say which run wrote a row, and which bytes it was read from. */
+  private static final List<String> RUN_COLUMNS = List.of("_run_id", "_ingested_at", "run_id", "recorded_at", "sequence",
+      Lineage.SOURCE_SHA256);
+  /** Returns sent again in other bytes: the night's ingest reads them, and what it builds must not change. */
+  private static final List<String> RESENT = List.of("S12000048_2023", "S12000048_2024");
+  private static final List<String> BRONZE = List.of("bronze_children", "bronze_episodes", "bronze_placements",
+      "bronze_legal_reasons", "bronze_permanence");
 
   @TempDir Path dir;
 
@@ -44,16 +53,23 @@ class KilledRunsIT {
     ThreeCouncilDemo clean = ThreeCouncilDemo.get();
     assertEquals(0, clean.result.exitCode(), clean.result.err());
     Path work = dir.resolve("work");
-    Folders.copy(clean.workDir.resolve("returns"), work.resolve("returns"));
+    clean.copy(work);
+    ThreeCouncilDemo.sendAgainInWindowsLineEndings(work.resolve("returns"), RESENT);
     Path lake = work.resolve("lake");
+    Map<String, Long> before = new TreeMap<>();
+    for (String table : Lake.at(lake).localTableNames()) {
+      before.put(table, latestVersion(lake, table));
+    }
 
     Process ingest = demo(clean.config, work);
-    killWhen(ingest, () -> anyBronzeCommitted(lake));
-    assertFalse(Files.exists(lake.resolve("ingest_manifest")), "killed in the ingest, before its manifest");
+    killWhen(ingest, () -> BRONZE.stream().anyMatch(t -> latestVersion(lake, t) > before.get(t)));
+    assertEquals(before.get(IngestManifest.TABLE), latestVersion(lake, IngestManifest.TABLE),
+        "killed in the ingest, before its manifest");
 
     Process build = demo(clean.config, work);
-    killWhen(build, () -> Files.exists(lake.resolve("gold_time_to_permanence/_delta_log")));
-    assertFalse(Files.exists(lake.resolve("gold_funnel_limits")), "killed in the build, before its last table");
+    killWhen(build, () -> latestVersion(lake, "gold_time_to_permanence") > before.get("gold_time_to_permanence"));
+    assertEquals(before.get("gold_funnel_limits"), latestVersion(lake, "gold_funnel_limits"),
+        "killed in the build, before its last table");
 
     PaceCliIT.Result last = PaceCliIT.pace("demo", "--config", clean.config.toString(), "--workdir", work.toString());
     assertEquals(0, last.exitCode(), last.out() + last.err());
@@ -64,17 +80,48 @@ class KilledRunsIT {
       Lake expected = Lake.at(clean.workDir.resolve("lake"));
       Lake after = Lake.at(lake);
       List<String> tables = expected.localTableNames().stream().filter(t -> !t.equals("run_log")).toList();
-      assertTrue(tables.contains("bronze_episodes") && tables.contains("ingest_manifest")
+      assertTrue(tables.contains("bronze_episodes") && tables.contains(IngestManifest.TABLE)
           && tables.contains("gold_funnel_limits"), tables.toString());
       assertEquals(tables, after.localTableNames().stream().filter(t -> !t.equals("run_log")).toList());
       for (String table : tables) {
-        SameRows.assertSameRows(withoutRun(expected.read(spark, table), clean.workDir),
-            withoutRun(after.read(spark, table), work), table);
+        if (table.equals(IngestManifest.TABLE)) {
+          continue;
+        }
+        SameRows.assertSameRows(SameRows.comparable(expected.read(spark, table), RUN_COLUMNS, clean.workDir),
+            SameRows.comparable(after.read(spark, table), RUN_COLUMNS, work, clean.workDir), table);
       }
+      // The manifest: the demo's entries, and one more per file of each return sent again, written
+      // once (by the run that finished the ingest), with the new bytes' hashes.
+      String resent = RESENT.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", "));
+      Dataset<Row> manifest = SameRows.comparable(after.read(spark, IngestManifest.TABLE), RUN_COLUMNS, work, clean.workDir);
+      Dataset<Row> demoManifest = SameRows.comparable(expected.read(spark, IngestManifest.TABLE), RUN_COLUMNS, clean.workDir);
+      Dataset<Row> newEntries = manifest.exceptAll(demoManifest);
+      assertEquals(0, demoManifest.exceptAll(manifest).count(), "the demo's entries are all still there");
+      List<String> expectedNew = new ArrayList<>();
+      for (String key : RESENT) {
+        for (ReturnFile file : ReturnFile.values()) {
+          expectedNew.add(key + " " + file.fileName() + " LOADED " + Sha256.of(work.resolve("returns").resolve(key)
+              .resolve(file.fileName())));
+        }
+      }
+      assertEquals(expectedNew.stream().sorted().toList(), newEntries.where("return_key IN (" + resent + ")")
+          .selectExpr("concat_ws(' ', return_key, file, status, sha256)").as(Encoders.STRING()).collectAsList()
+          .stream().sorted().toList());
+      assertEquals(expectedNew.size(), newEntries.count(), "no other entry was added");
     } finally {
       spark.stop();
     }
-    assertEquals(reports(clean.out), reports(work.resolve("out")), "the reports after the killed runs");
+    assertEquals(SameRows.reports(clean.out), SameRows.reports(work.resolve("out")), "the reports after the killed runs");
+  }
+
+  /** The latest committed version of a table in the lake's log, or -1 if it has none. */
+  private static long latestVersion(Path lake, String table) {
+    try (Stream<Path> log = Files.list(lake.resolve(table).resolve("_delta_log"))) {
+      return log.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{20}\\.json"))
+          .mapToLong(n -> Long.parseLong(n.substring(0, 20))).max().orElse(-1);
+    } catch (IOException e) {
+      return -1;
+    }
   }
 
   @Test
@@ -92,59 +139,15 @@ class KilledRunsIT {
         return false;
       }
     });
-    assertEquals(reports(clean.out), reports(out), "the report as it was before the killed run");
+    assertEquals(SameRows.reports(clean.out), SameRows.reports(out), "the report as it was before the killed run");
 
     PaceCliIT.Result again = PaceCliIT.pace("charts", "--config", config.toString());
     assertEquals(0, again.exitCode(), again.out() + again.err());
-    assertEquals(reports(clean.out), reports(out), "the report written again");
+    assertEquals(SameRows.reports(clean.out), SameRows.reports(out), "the report written again");
     try (Stream<Path> files = Files.list(out)) {
       assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList(),
           "the killed run's half-written folders are gone");
     }
-  }
-
-  private static boolean anyBronzeCommitted(Path lake) {
-    for (String table : List.of("bronze_children", "bronze_episodes", "bronze_placements", "bronze_legal_reasons",
-        "bronze_permanence")) {
-      if (Files.exists(lake.resolve(table).resolve("_delta_log/00000000000000000001.json"))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * The table without the columns that say which run wrote a row, maps made comparable, and the
-   * work folder taken out of the paths.
-   */
-  private static Dataset<Row> withoutRun(Dataset<Row> table, Path work) {
-    List<String> keep = new ArrayList<>();
-    for (StructField field : table.schema().fields()) {
-      String column = field.name();
-      if (RUN_COLUMNS.contains(column)) {
-        continue;
-      } else if (field.dataType() instanceof MapType) {
-        keep.add("to_json(array_sort(map_entries(" + column + "))) AS " + column);
-      } else if (field.dataType() instanceof StringType) {
-        keep.add("replace(" + column + ", '" + work + "', '') AS " + column);
-      } else {
-        keep.add(column);
-      }
-    }
-    return table.selectExpr(keep.toArray(String[]::new));
-  }
-
-  /** Every report file under {@code out} with the SHA-256 of its content. */
-  static TreeMap<String, String> reports(Path out) throws IOException {
-    TreeMap<String, String> files = new TreeMap<>();
-    for (String folder : List.of("report", "restricted")) {
-      try (Stream<Path> all = Files.walk(out.resolve(folder))) {
-        for (Path file : all.filter(Files::isRegularFile).toList()) {
-          files.put(out.relativize(file).toString(), Sha256.of(file));
-        }
-      }
-    }
-    return files;
   }
 
   private void killWhen(Process process, BooleanSupplier ready) throws InterruptedException, IOException {

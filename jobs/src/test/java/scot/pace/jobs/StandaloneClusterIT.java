@@ -62,7 +62,8 @@ class StandaloneClusterIT {
       // the local run's.
       Path work = dir.resolve("cluster-work");
       demo.copy(work);
-      String resent = sendAgainWithWindowsLineEndings(work.resolve("returns"));
+      String resent = "S12000023_2016";
+      ThreeCouncilDemo.sendAgainInWindowsLineEndings(work.resolve("returns"), List.of(resent));
       Path config = SmallConfig.write(dir.resolve("cluster.yaml"), "spark://127.0.0.1:" + masterPort,
           ThreeCouncilDemo.FIRST_YEAR, ThreeCouncilDemo.COUNCILS, "housekeeping:", "  optimize: false",
           "  vacuumRetentionHours: 0", "  keepRuns: 1");
@@ -79,21 +80,6 @@ class StandaloneClusterIT {
         process.waitFor(30, TimeUnit.SECONDS);
       }
     }
-  }
-
-  /** Rewrites the first return's files with CRLF line endings; gives its folder's name. */
-  static String sendAgainWithWindowsLineEndings(Path returns) throws IOException {
-    Path folder;
-    try (var folders = Files.list(returns)) {
-      folder = folders.filter(Files::isDirectory).sorted().findFirst().orElseThrow();
-    }
-    try (var files = Files.list(folder)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
-        List<String> lines = Files.readAllLines(file);
-        Files.writeString(file, String.join("\r\n", lines) + "\r\n");
-      }
-    }
-    return folder.getFileName().toString();
   }
 
   /** A SPARK_HOME whose jars folder links to every jar this test runs with (Spark, Delta, and the rest). */
