@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -36,8 +37,15 @@ import scot.pace.rules.ReturnReading;
  * aside those that cannot be read; and holds back a re-submission whose share of rows in error is
  * over the threshold, so the earlier accepted submission stays in force. What it did goes into the
  * ingest manifest last, so a run killed part-way simply loads the same returns again next time.
+ * Its commits are signed, and a table it owns that something else changed ({@link OutsideChanges})
+ * has every return read again from its files.
  */
 public final class ReturnIngest {
+  /** The tables an ingest writes, and no other command may change. */
+  static final List<String> OWNED = java.util.stream.Stream.concat(
+      java.util.Arrays.stream(ReturnFile.values()).map(ReturnFile::bronzeTable),
+      java.util.stream.Stream.of(Validation.QUARANTINE, QualityTables.QUALITY, IngestManifest.TABLE)).toList();
+  private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
   /** Started only when there is work for it: a run that finds nothing new needs no Spark. */
   private final Supplier<SparkSession> spark;
   private final Lake lake;
@@ -96,17 +104,20 @@ public final class ReturnIngest {
   public IngestReport ingest(Path returnsRoot, String runId, Instant startedAt) {
     Path runStaging = staging.resolve(runId);
     List<Dataset<Row>> cached = new ArrayList<>();
+    boolean signed = false;
     try {
       ReturnLocator.Located located = new ReturnLocator(councils, runStaging).locate(returnsRoot);
       IngestManifest manifest = new IngestManifest(spark, lake);
       IngestManifest.State state = manifest.state();
       Map<String, IngestManifest.Latest> latest = state.latest();
 
+      // A table an ingest owns changed by something else: every return is read again from its files.
+      List<OutsideChanges.Change> outside = OutsideChanges.in(lake, OWNED);
       List<ReturnSubmission> toRead = new ArrayList<>();
       List<String> unchanged = new ArrayList<>();
       for (ReturnSubmission submission : located.submissions()) {
         IngestManifest.Latest previous = latest.get(submission.returnKey());
-        if (previous != null && previous.fingerprint().equals(fingerprint(submission))
+        if (outside.isEmpty() && previous != null && previous.fingerprint().equals(fingerprint(submission))
             && previous.status() != IngestManifest.Status.REJECTED) {
           unchanged.add(submission.returnKey());
         } else {
@@ -118,6 +129,8 @@ public final class ReturnIngest {
         // Nothing new and nothing rejected: the night's common case, answered without a Spark job.
         return new IngestReport(runId, List.of(), unchanged, List.of(), List.of(), List.of(), Map.of());
       }
+      spark.get().conf().set(USER_METADATA, OutsideChanges.SIGNATURE + runId);
+      signed = true;
 
       Map<ReturnFile, Dataset<Row>> batch = new EnumMap<>(ReturnFile.class);
       for (ReturnFile file : ReturnFile.values()) {
@@ -150,6 +163,12 @@ public final class ReturnIngest {
       List<String> loaded = new ArrayList<>();
       List<ReturnProblem> heldBack = new ArrayList<>();
       List<String> warnings = new ArrayList<>();
+      if (!outside.isEmpty()) {
+        warnings.add("the lake was changed outside pace ingest ("
+            + outside.stream().map(OutsideChanges.Change::toString).collect(Collectors.joining(", "))
+            + "): every return was read again from its files and its rows replaced; the lake is changed only"
+            + " through pace");
+      }
       for (ReturnSubmission submission : toRead) {
         double rate = errorRates.getOrDefault(submission.returnKey(), 0.0);
         boolean earlierInForce = state.everLoaded().contains(submission.returnKey());
@@ -230,6 +249,9 @@ public final class ReturnIngest {
       if (!cached.isEmpty()) {
         cached.forEach(Dataset::unpersist);
         spark.get().sparkContext().setJobDescription(null);
+      }
+      if (signed) {
+        spark.get().conf().unset(USER_METADATA);
       }
       Folders.deleteRecursively(runStaging);
     }

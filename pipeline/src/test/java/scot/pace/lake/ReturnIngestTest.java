@@ -102,6 +102,47 @@ class ReturnIngestTest {
     assertEquals(versions, versions(copy.lake()));
   }
 
+  /**
+   * Another tool deletes bronze rows and zeroes a quality count (as `sql` once could): the next
+   * ingest finds the commits no ingest signed, reads every return again and puts the rows back,
+   * and says so; housekeeping's OPTIMIZE is not taken for a change.
+   */
+  @Test
+  void aTableChangedOutsideTheIngestHasEveryReturnReadAgain() throws IOException {
+    Copy copy = copy();
+    Lake lake = copy.lake();
+    DeltaTable.forPath(spark, lake.table("bronze_episodes")).optimize().executeCompaction();
+    assertEquals(List.of(), OutsideChanges.in(lake, ReturnIngest.OWNED), "housekeeping changes no rows");
+    IngestReport quiet = copy.ingest("run-2");
+    assertEquals(List.of(), quiet.loaded());
+    assertEquals(List.of(), quiet.warnings());
+
+    DeltaTable.forPath(spark, lake.table("bronze_children")).delete("_return_key = 'S12000023_2021'");
+    DeltaTable.forPath(spark, lake.table(QualityTables.QUALITY)).updateExpr(Map.of("rows_quarantined", "0"));
+    List<OutsideChanges.Change> changes = OutsideChanges.in(lake, ReturnIngest.OWNED);
+    assertEquals(List.of("bronze_children DELETE", "return_quality UPDATE"),
+        changes.stream().map(c -> c.table() + " " + c.operation()).toList());
+
+    IngestReport repaired = copy.ingest("run-3");
+    assertEquals(6, repaired.loaded().size(), "every return read again");
+    assertTrue(repaired.warnings().get(0).startsWith("the lake was changed outside pace ingest (bronze_children version "
+        + changes.get(0).version() + " (DELETE), return_quality version " + changes.get(1).version() + " (UPDATE))"),
+        repaired.warnings().toString());
+    for (ReturnFile file : ReturnFile.values()) {
+      Map<String, Long> actual = new HashMap<>();
+      for (Row row : lake.read(spark, file.bronzeTable()).groupBy(Lineage.RETURN_KEY).count().collectAsList()) {
+        actual.put(row.getString(0), row.getLong(1));
+      }
+      assertEquals(csvRows(file), actual, file.bronzeTable());
+    }
+    assertEquals(ReturnIngestTest.lake.read(spark, QualityTables.QUALITY).selectExpr("return_key", "file", "rows_quarantined")
+        .collectAsList().stream().map(Row::toString).sorted().toList(),
+        lake.read(spark, QualityTables.QUALITY).selectExpr("return_key", "file", "rows_quarantined")
+            .collectAsList().stream().map(Row::toString).sorted().toList(), "the quality rows as the first ingest wrote them");
+    assertEquals(List.of(), OutsideChanges.in(lake, ReturnIngest.OWNED), "the repair's own commits are signed");
+    assertEquals(List.of(), copy.ingest("run-4").loaded());
+  }
+
   @Test
   void theManifestsMemoHoldsWhatSparkReadsFromItAndIsIgnoredOnceStale() throws IOException {
     Lake lake = copy().lake();
