@@ -34,7 +34,7 @@ import scot.pace.lake.LakeSession;
  * stopped whatever happens.
  */
 class StandaloneClusterIT {
-  /** The quick JIT only, as for the test JVMs, with room for its code: these short runs spend less CPU compiling. */
+  /** The quick JIT only, with room for its code: these short runs of the jar spend less CPU compiling. */
   static final List<String> QUICK_JIT = List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m");
 
   @TempDir Path dir;

@@ -37,9 +37,30 @@ public final class LakeSession {
         // compared each against the 480 return keys one by one: 10 CPU seconds of a national ingest.
         .config("spark.databricks.delta.replaceWhere.constraintCheck.enabled", "false")
         .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.warehouse.dir", warehouse())
         // List the returns' files in the driver: a Spark job per read just to stat a few hundred
         // local files cost seconds each time.
         .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000");
+  }
+
+  private static String warehouse;
+
+  /**
+   * Where Spark keeps managed tables. The pipeline has none (every table is a path in the lake), so
+   * this is a folder of this JVM's own in the temporary folder, removed when it ends, not a
+   * {@code spark-warehouse/} left in whatever folder a command was started from.
+   */
+  static synchronized String warehouse() {
+    if (warehouse == null) {
+      try {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pace-spark-warehouse-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> scot.pace.files.Folders.deleteRecursively(dir)));
+        warehouse = dir.toUri().toString();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot make a temporary folder for Spark's warehouse", e);
+      }
+    }
+    return warehouse;
   }
 
   /** A local session bound to the loopback address, as tests and the embedded default use. */
