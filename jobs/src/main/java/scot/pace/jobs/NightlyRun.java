@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.hadoop.fs.FSError;
 import scot.pace.journey.PseudonymKey;
 import scot.pace.lake.IngestReport;
 import scot.pace.export.ExportedRun;
@@ -64,6 +65,7 @@ final class NightlyRun {
     // The report the export copies: this run's, with the rows it protected once it has drawn one.
     RunExport.Drawn drawn = new RunExport.Drawn(config.outDir(), null);
     IngestReport ingest = null;
+    Throwable failure = null;
     Map<String, Long> startVersions = nightlyTables(RunLog.tableVersions(config.lake()));
     try {
       ingest = IngestStage.run(progress, spark, config, config.returnsDir(), runId, start);
@@ -92,15 +94,31 @@ final class NightlyRun {
       }
       code = ingest.needsAttention() ? ExitCode.WARNINGS : ExitCode.SUCCESS;
       return code;
-    } catch (RuntimeException e) {
+    } catch (Exception | FSError e) {
+      // Spark throws its SparkException (checked) from Scala without declaring it, and Hadoop's local
+      // file system reports a full disk as FSError, an Error: either may come after commits.
       boolean changed = changedSince(startVersions);
-      RuntimeException failure = changed ? afterCommits(e) : e;
-      code = ExitCode.after(failure, changed);
-      warnings.add("failed: " + failure.getMessage());
-      throw failure;
+      code = ExitCode.after(e, changed);
+      if (!changed) {
+        failure = e;
+        warnings.add("failed: " + e.getMessage());
+        throw e;
+      }
+      StageFailure stageFailure = afterCommits(e);
+      failure = stageFailure;
+      warnings.add("failed: " + stageFailure.getMessage());
+      throw stageFailure;
     } finally {
       try {
         log(spark, command, runId, start, code, warnings, versions, ingest);
+      } catch (RuntimeException | FSError unlogged) {
+        // The run's own failure (a full disk fails the log too) is what the operator must see.
+        if (failure == null) {
+          throw unlogged;
+        }
+        failure.addSuppressed(unlogged);
+        progress.say("the run_log table could not be appended (the run's summary is in "
+            + config.outDir().resolve("runs") + "): " + unlogged.getMessage());
       } finally {
         spark.stop();
       }
@@ -120,7 +138,7 @@ final class NightlyRun {
    * A failure after earlier stages committed, saying which stage failed, which committed and which
    * did not, and what a rerun will do.
    */
-  private StageFailure afterCommits(RuntimeException cause) {
+  private StageFailure afterCommits(Throwable cause) {
     List<String> committed = new ArrayList<>();
     for (Progress.Stage stage : progress.stages()) {
       if (!stage.name().equals("start Spark")) {
@@ -131,7 +149,9 @@ final class NightlyRun {
     List<String> all = List.of(IngestStage.NAME, BuildStage.NAME, ChartsStage.NAME, HOUSEKEEPING, ExportStage.NAME);
     List<String> notDone = all.stream().filter(s -> !s.equals(failed)
         && progress.stages().stream().noneMatch(done -> done.name().equals(s))).toList();
-    return new StageFailure(failed, committed, notDone, "Every table is whole at its last commit and the previous report"
+    String reason = PaceCommand.diskFull(cause)
+        .orElse(cause.getMessage() == null ? cause.toString() : cause.getMessage());
+    return new StageFailure(failed, committed, notDone, reason, "Every table is whole at its last commit and the previous report"
         + " and exports are untouched. Run it again once the cause is fixed: returns already loaded are not loaded again,"
         + " and the build, charts and export run in full, since this run did not end well.", cause);
   }

@@ -18,8 +18,17 @@ import scot.pace.returns.Sha256;
 final class RunJournal {
   private RunJournal() {}
 
+  /**
+   * The summary first, beside the outputs, so a run that failed because the lake's disk is full
+   * still leaves one; then the table's row.
+   */
   static void record(Supplier<SparkSession> spark, PaceConfig config, Progress progress, RunLog entry) {
+    Path summary = writeSummary(config, entry);
     entry.append(spark, config.lake());
+    progress.say("run log: " + summary + " and the run_log table");
+  }
+
+  private static Path writeSummary(PaceConfig config, RunLog entry) {
     Path runs = config.outDir().resolve("runs");
     try {
       Files.createDirectories(runs);
@@ -43,8 +52,7 @@ final class RunJournal {
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the run summary to " + runs + ": " + e.getMessage(), e);
     }
-    progress.say("run log: " + runs.resolve(entry.runId() + ".json").toAbsolutePath().normalize()
-        + " and the run_log table");
+    return runs.resolve(entry.runId() + ".json").toAbsolutePath().normalize();
   }
 
   /** The SHA-256 of the configuration as loaded (every setting, whichever file it came from). */

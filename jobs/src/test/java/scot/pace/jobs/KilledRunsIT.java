@@ -13,20 +13,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import scot.pace.lake.IngestManifest;
 import scot.pace.lake.Lake;
-import scot.pace.lake.Lineage;
-import scot.pace.lake.LakeSession;
-import scot.pace.returns.ReturnFile;
-import scot.pace.returns.Sha256;
 
 /**
  * Kill -9 a nightly twice on a copy of the three-council demo in which two returns were sent again
@@ -38,9 +29,6 @@ import scot.pace.returns.Sha256;
  * And kill {@code charts} while it writes the new report beside the old: the old stays whole.
  */
 class KilledRunsIT {
-  /** The columns that say which run wrote a row, and which bytes it was read from. */
-  private static final List<String> RUN_COLUMNS = List.of("_run_id", "_ingested_at", "run_id", "recorded_at", "sequence",
-      Lineage.SOURCE_SHA256);
   /** Returns sent again in other bytes: the night's ingest reads them, and what it builds must not change. */
   private static final List<String> RESENT = List.of("S12000048_2023", "S12000048_2024");
   private static final List<String> BRONZE = List.of("bronze_children", "bronze_episodes", "bronze_placements",
@@ -75,43 +63,7 @@ class KilledRunsIT {
     assertEquals(0, last.exitCode(), last.out() + last.err());
     assertTrue(last.out().contains("taking over a stale lock"), last.out());
 
-    SparkSession spark = LakeSession.local("local[2]", "KilledRunsIT", 2);
-    try {
-      Lake expected = Lake.at(clean.workDir.resolve("lake"));
-      Lake after = Lake.at(lake);
-      List<String> tables = expected.localTableNames().stream().filter(t -> !t.equals("run_log")).toList();
-      assertTrue(tables.contains("bronze_episodes") && tables.contains(IngestManifest.TABLE)
-          && tables.contains("gold_funnel_limits"), tables.toString());
-      assertEquals(tables, after.localTableNames().stream().filter(t -> !t.equals("run_log")).toList());
-      for (String table : tables) {
-        if (table.equals(IngestManifest.TABLE)) {
-          continue;
-        }
-        SameRows.assertSameRows(SameRows.comparable(expected.read(spark, table), RUN_COLUMNS, clean.workDir),
-            SameRows.comparable(after.read(spark, table), RUN_COLUMNS, work, clean.workDir), table);
-      }
-      // The manifest: the demo's entries, and one more per file of each return sent again, written
-      // once (by the run that finished the ingest), with the new bytes' hashes.
-      String resent = RESENT.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", "));
-      Dataset<Row> manifest = SameRows.comparable(after.read(spark, IngestManifest.TABLE), RUN_COLUMNS, work, clean.workDir);
-      Dataset<Row> demoManifest = SameRows.comparable(expected.read(spark, IngestManifest.TABLE), RUN_COLUMNS, clean.workDir);
-      Dataset<Row> newEntries = manifest.exceptAll(demoManifest);
-      assertEquals(0, demoManifest.exceptAll(manifest).count(), "the demo's entries are all still there");
-      List<String> expectedNew = new ArrayList<>();
-      for (String key : RESENT) {
-        for (ReturnFile file : ReturnFile.values()) {
-          expectedNew.add(key + " " + file.fileName() + " LOADED " + Sha256.of(work.resolve("returns").resolve(key)
-              .resolve(file.fileName())));
-        }
-      }
-      assertEquals(expectedNew.stream().sorted().toList(), newEntries.where("return_key IN (" + resent + ")")
-          .selectExpr("concat_ws(' ', return_key, file, status, sha256)").as(Encoders.STRING()).collectAsList()
-          .stream().sorted().toList());
-      assertEquals(expectedNew.size(), newEntries.count(), "no other entry was added");
-    } finally {
-      spark.stop();
-    }
-    assertEquals(SameRows.reports(clean.out), SameRows.reports(work.resolve("out")), "the reports after the killed runs");
+    SameRows.assertSameLakeAsTheDemo(clean, work, RESENT);
   }
 
   /** The latest committed version of a table in the lake's log, or -1 if it has none. */

@@ -19,20 +19,33 @@ final class SmallDisk implements AutoCloseable {
     this.mountPoint = mountPoint;
   }
 
-  /** Mounts {@code megabytes} at {@code mountPoint}; skips the test (fails it under CI) where mounting is not allowed. */
-  static SmallDisk mount(Path mountPoint, int megabytes) throws IOException, InterruptedException {
+  /** Mounts {@code kilobytes} at {@code mountPoint}; skips the test (fails it under CI) where mounting is not allowed. */
+  static SmallDisk mount(Path mountPoint, long kilobytes) throws IOException, InterruptedException {
     Files.createDirectories(mountPoint);
-    Result mounted = run("mount", "-t", "tmpfs", "-o", "size=" + megabytes + "m", "tmpfs", mountPoint.toString());
+    Result mounted = run("mount", "-t", "tmpfs", "-o", "size=" + kilobytes + "k", "tmpfs", mountPoint.toString());
     ExternalTool.require(mounted.code() == 0, "to mount a small filesystem (tmpfs) of its own, which needs root"
         + " (mount said: " + mounted.output().strip() + ")", "run the tests as root");
     return new SmallDisk(mountPoint);
   }
 
   /** More room, keeping every file: the operator has freed space. */
-  void grow(int megabytes) throws IOException, InterruptedException {
-    Result result = run("mount", "-o", "remount,size=" + megabytes + "m", mountPoint.toString());
+  void grow(long kilobytes) throws IOException, InterruptedException {
+    Result result = run("mount", "-o", "remount,size=" + kilobytes + "k", mountPoint.toString());
     if (result.code() != 0) {
       throw new IOException("could not give " + mountPoint + " more room: " + result.output());
+    }
+  }
+
+  /** The room the files under {@code folder} take on a tmpfs: whole pages of 4 KB, in kilobytes. */
+  static long kilobytesTakenBy(Path folder) throws IOException {
+    try (var files = Files.walk(folder)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> {
+        try {
+          return (Files.size(f) + 4095) / 4096 * 4;
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).sum();
     }
   }
 

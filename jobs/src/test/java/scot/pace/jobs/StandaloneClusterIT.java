@@ -34,8 +34,12 @@ import scot.pace.lake.LakeSession;
  * stopped whatever happens.
  */
 class StandaloneClusterIT {
-  /** The quick JIT only, with room for its code: these short runs of the jar spend less CPU compiling. */
-  static final List<String> QUICK_JIT = List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m");
+  /**
+   * The quick JIT only, with room for its code, and the serial collector: these short runs of the
+   * jar spend less CPU compiling and collecting (the test JVMs' own settings, pom.xml).
+   */
+  static final List<String> QUICK_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m",
+      "-XX:+UseSerialGC");
 
   @TempDir Path dir;
   final List<Process> processes = new ArrayList<>();
@@ -99,7 +103,7 @@ class StandaloneClusterIT {
 
   Process start(String name, Path sparkHome, String mainClass, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g"));
-    command.addAll(QUICK_JIT);
+    command.addAll(QUICK_JVM);
     command.addAll(List.of(System.getProperty("pace.jvm.options", "").split("\\s+")).stream()
         .filter(s -> !s.isBlank()).toList());
     command.addAll(List.of("-cp", sparkHome.resolve("jars") + File.separator + "*", mainClass));
@@ -120,10 +124,10 @@ class StandaloneClusterIT {
 
   Started start(Path jar, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(java(), "-Xmx2g"));
-    command.addAll(QUICK_JIT);
+    command.addAll(QUICK_JVM);
     // The executors run the same many small tasks: the same JIT settings.
     command.addAll(List.of("-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1",
-        "-Dspark.executor.extraJavaOptions=" + String.join(" ", QUICK_JIT), "-jar", jar.toString()));
+        "-Dspark.executor.extraJavaOptions=" + String.join(" ", QUICK_JVM), "-jar", jar.toString()));
     command.addAll(List.of(args));
     Path log = dir.resolve("run-" + System.nanoTime() + ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

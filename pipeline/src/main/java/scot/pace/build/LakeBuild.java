@@ -80,7 +80,8 @@ public final class LakeBuild {
             } else {
               error = new IllegalStateException("not built: an earlier table failed");
             }
-          } catch (RuntimeException | Error e) {
+          } catch (Exception | Error e) {
+            // Exception: Spark throws its checked SparkException from Scala undeclared.
             failure.compareAndSet(null, e);
             error = e;
           } finally {
@@ -97,8 +98,10 @@ public final class LakeBuild {
     }
     if (failure.get() instanceof Error error) {
       throw error;
+    } else if (failure.get() instanceof RuntimeException runtime) {
+      throw runtime;
     } else if (failure.get() != null) {
-      throw (RuntimeException) failure.get();
+      throw new IllegalStateException(failure.get().getMessage(), failure.get());
     }
     Map<String, Long> rows = new LinkedHashMap<>();
     outputs.forEach(output -> rows.put(output.table(), written.get(output.table())));

@@ -11,15 +11,17 @@ public final class StageFailure extends PaceFailure {
   private final String stage;
   private final List<String> committed;
 
-  public StageFailure(String stage, List<String> committed, List<String> notDone, String rerun, Throwable cause) {
-    super(Kind.STAGE, message(stage, committed, notDone, rerun, cause), cause);
+  /** {@code reason}: why the stage failed, in words an operator can act on (a full disk said as such). */
+  public StageFailure(String stage, List<String> committed, List<String> notDone, String reason, String rerun,
+      Throwable cause) {
+    super(Kind.STAGE, message(stage, committed, notDone, reason, rerun), cause);
     this.stage = stage;
     this.committed = List.copyOf(committed);
   }
 
-  private static String message(String stage, List<String> committed, List<String> notDone, String rerun,
-      Throwable cause) {
-    return stage + " failed: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage())
+  private static String message(String stage, List<String> committed, List<String> notDone, String reason,
+      String rerun) {
+    return stage + " failed: " + reason
         + ". Committed before it: " + String.join("; ", committed)
         + (notDone.isEmpty() ? "" : ". Not done: " + String.join(", ", notDone)) + ". " + rerun;
   }
