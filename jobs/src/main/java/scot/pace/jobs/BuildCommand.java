@@ -26,7 +26,7 @@ final class BuildCommand extends PaceCommand {
     watch(config.lake());
     Progress progress = new Progress(out());
     SparkSession spark = progress.stage("start Spark", () -> SparkSessions.start(config.spark(), "pace build"),
-        s -> "Spark " + s.version());
+        SparkSessions::started);
     try {
       BuildStage.run(progress, spark, config, key);
       progress.summary();

@@ -21,7 +21,7 @@ final class ChartsCommand extends PaceCommand {
     }
     Progress progress = new Progress(out());
     SparkSession spark = progress.stage("start Spark", () -> SparkSessions.start(config.spark(), "pace charts"),
-        s -> "Spark " + s.version());
+        SparkSessions::started);
     try {
       ChartsStage.run(progress, spark, config);
       progress.summary();

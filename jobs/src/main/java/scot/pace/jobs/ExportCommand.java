@@ -31,7 +31,7 @@ final class ExportCommand extends PaceCommand {
     }
     Progress progress = new Progress(out());
     SparkSession spark = progress.stage("start Spark", () -> SparkSessions.start(config.spark(), "pace export"),
-        s -> "Spark " + s.version());
+        SparkSessions::started);
     try {
       RunLog run = RunLog.find(spark, config.lake(), runId);
       if (!run.status().equals("SUCCESS") && !run.status().equals("WARNINGS")) {

@@ -35,7 +35,8 @@ final class IngestCommand extends PaceCommand {
     Instant start = Instant.now();
     String runId = RunId.at(start);
     Progress progress = new Progress(out());
-    SparkSession spark = progress.stage("start Spark", () -> SparkSessions.start(config.spark(), "pace ingest"), s -> s.version());
+    SparkSession spark = progress.stage("start Spark", () -> SparkSessions.start(config.spark(), "pace ingest"),
+        SparkSessions::started);
     try {
       IngestReport report = IngestStage.run(progress, () -> spark, config, returnsDir, runId, start);
       for (ReturnFile file : ReturnFile.values()) {

@@ -24,7 +24,7 @@ final class LazySpark implements Supplier<SparkSession> {
   public synchronized SparkSession get() {
     if (session == null) {
       session = progress.stage("start Spark", () -> SparkSessions.start(config.spark(), command),
-          s -> "Spark " + s.version() + " on " + s.sparkContext().master());
+          SparkSessions::started);
     }
     return session;
   }

@@ -21,6 +21,11 @@ public final class SparkSessions {
     return builder.getOrCreate();
   }
 
+  /** What the "start Spark" stage says it started: the version, and where it runs. */
+  static String started(SparkSession spark) {
+    return "Spark " + spark.version() + " on " + spark.sparkContext().master();
+  }
+
   /** The jar this class was loaded from, when it was loaded from one. */
   static java.util.Optional<String> ownJar() {
     try {

@@ -26,6 +26,14 @@ public final class ReturnContext {
   public static final List<String> DATES = List.of("_snapshot", "_year_start", "_dob", "_start",
       "_end", "_ep_start", "_ep_end", "_prev_end", "_date", "_first_rec", "_first_panel", "_last_panel");
 
+  /**
+   * True on an episode whose child's every row in the return broke an error rule: the child is set
+   * aside, and the rows that depend on it with it ({@link Validation}'s second pass adds it).
+   */
+  public static final String CHILD_SET_ASIDE = "_child_set_aside";
+  /** True on a row whose episode's every row broke an error rule, its own or its child's being set aside. */
+  public static final String EPISODE_SET_ASIDE = "_episode_set_aside";
+
   /** The column Spark fills with a line it could not split into the header's fields. */
   public static final String CORRUPT = "_corrupt_record";
   /** Beside it, the number of fields the header names. */

@@ -234,6 +234,21 @@ public final class RuleCatalogue {
     rules.add(new Rule("EP-19", ERROR, EPISODES, List.of("child_id", "episode_id"), "the episode is listed twice",
         "_dup", "format_string('episode %s of child %s is listed more than once', episode_id, child_id)",
         List.of(Edit.add("S12000023", "2020", "C2", "E1", "2018-02-01", "2019-11-30", "HOME")), false));
+    rules.add(new Rule("EP-23", ERROR, EPISODES, List.of("child_id"), "the child's row was set aside for an error",
+        ReturnContext.CHILD_SET_ASIDE,
+        "format_string('child %s''s row in children.csv broke an error rule and was set aside, so its episode %s is"
+            + " set aside with it: correct the child''s row and send the return again', child_id, episode_id)",
+        List.of(Edit.set(CHILDREN, 1, "sex", "Q")), false));
+  }
+
+  /** The rule for a row whose episode was set aside: its own row broke an error rule, or its child's did. */
+  private static Rule episodeSetAside(String id, ReturnFile file, String what, Edit example) {
+    return new Rule(id, ERROR, file, List.of("child_id", "episode_id"), "the " + what + "'s episode was set aside",
+        ReturnContext.EPISODE_SET_ASIDE,
+        "format_string('episode %s of child %s was set aside (its row in episodes.csv, or the child''s in"
+            + " children.csv, broke an error rule), so this " + what + " is set aside with it: correct that row and"
+            + " send the return again', episode_id, child_id)",
+        List.of(example), false);
   }
 
   private static void placements(List<Rule> rules) {
@@ -277,6 +292,7 @@ public final class RuleCatalogue {
         "format_string('the placement of child %s, episode %s, starting %s is listed more than once', child_id,"
             + " episode_id, placement_start)",
         List.of(Edit.add("S12000023", "2020", "C2", "E1", "2018-02-01", "2019-11-30", "FOS_PUR")), false));
+    rules.add(episodeSetAside("PL-23", PLACEMENTS, "placement", Edit.set(EPISODES, 0, "episode_start", "2019-01-32")));
   }
 
   private static void legalReasons(List<Rule> rules) {
@@ -310,6 +326,7 @@ public final class RuleCatalogue {
         "format_string('legal reason %s from %s of child %s, episode %s is listed more than once', legal_reason,"
             + " legal_start, child_id, episode_id)",
         List.of(Edit.add("S12000023", "2020", "C2", "E1", "2018-02-01", "2019-11-30", "S25")), false));
+    rules.add(episodeSetAside("LR-23", LEGAL_REASONS, "legal reason", Edit.set(CHILDREN, 1, "sex", "Q")));
   }
 
   private static void permanence(List<Rule> rules) {
@@ -363,5 +380,6 @@ public final class RuleCatalogue {
         "format_string('ADM on %s is %d days after the panel; the statutory timescale is 14', milestone_date,"
             + " _days_after_panel)",
         List.of(Edit.set(2, "milestone_date", "2019-09-30")), false));
+    rules.add(episodeSetAside("PM-23", PERMANENCE, "milestone", Edit.set(CHILDREN, 1, "sex", "Q")));
   }
 }

@@ -44,19 +44,68 @@ public final class Validation {
     this.rules = List.copyOf(rules);
   }
 
-  /** Every violation in the batch, all files together (schema {@link #SCHEMA}). */
+  /**
+   * Every violation in the batch, all files together (schema {@link #SCHEMA}). Two passes: each row
+   * against the rules that read it and its return; then the rules that follow a child or an
+   * episode set aside ({@link #followsASetAside}), so that a child whose row broke an error rule
+   * takes its episodes, and an episode its placements, legal reasons and milestones, with it: none
+   * of them is loaded as an orphan (a journey with no date of birth).
+   */
   public Dataset<Row> violations(Map<ReturnFile, Dataset<Row>> batch) {
     Map<ReturnFile, Dataset<Row>> enriched = context.enrich(batch);
-    Dataset<Row> all = null;
+    Map<ReturnFile, Dataset<Row>> own = new EnumMap<>(ReturnFile.class);
     for (ReturnFile file : ReturnFile.values()) {
-      Dataset<Row> part = violations(file, enriched.get(file));
-      all = all == null ? part : all.unionByName(part);
+      own.put(file, violations(file, enriched.get(file), false));
+    }
+    String[] child = {Lineage.RETURN_KEY, "child_id"};
+    String[] episode = {Lineage.RETURN_KEY, "child_id", "episode_id"};
+    Dataset<Row> childrenAside = setAside(enriched.get(ReturnFile.CHILDREN), own.get(ReturnFile.CHILDREN), child,
+        ReturnContext.CHILD_SET_ASIDE);
+    Dataset<Row> withChild = flagged(enriched.get(ReturnFile.EPISODES), childrenAside, child,
+        ReturnContext.CHILD_SET_ASIDE);
+    Dataset<Row> episodesTaken = violations(ReturnFile.EPISODES, withChild, true);
+    Dataset<Row> episodesAside = setAside(enriched.get(ReturnFile.EPISODES),
+        own.get(ReturnFile.EPISODES).unionByName(episodesTaken), episode, ReturnContext.EPISODE_SET_ASIDE);
+    Dataset<Row> all = episodesTaken;
+    for (ReturnFile file : ReturnFile.values()) {
+      all = all.unionByName(own.get(file));
+      if (file != ReturnFile.CHILDREN && file != ReturnFile.EPISODES) {
+        all = all.unionByName(violations(file, flagged(enriched.get(file), episodesAside, episode,
+            ReturnContext.EPISODE_SET_ASIDE), true));
+      }
     }
     return all;
   }
 
-  private Dataset<Row> violations(ReturnFile file, Dataset<Row> rows) {
-    List<Rule> fileRules = rules.stream().filter(rule -> rule.file() == file).toList();
+  /** Whether a rule is of the second pass: it reads whether the row's child or episode was set aside. */
+  public static boolean followsASetAside(Rule rule) {
+    return rule.condition().contains(ReturnContext.CHILD_SET_ASIDE)
+        || rule.condition().contains(ReturnContext.EPISODE_SET_ASIDE);
+  }
+
+  /** The keys (a child, or an episode) whose every row in {@code rows} broke an error rule, flagged. */
+  private static Dataset<Row> setAside(Dataset<Row> rows, Dataset<Row> violations, String[] keys, String flag) {
+    Dataset<Row> broken = violations.where(col("severity").equalTo(Severity.ERROR.name()))
+        .select(Lineage.RETURN_KEY, Lineage.ROW_NUMBER).distinct().withColumn("_broken", lit(true));
+    String notNull = java.util.Arrays.stream(keys).map(k -> k + " IS NOT NULL").collect(Collectors.joining(" AND "));
+    List<Column> keyColumns = java.util.Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toList();
+    return rows.where(notNull)
+        .join(broken, new String[] {Lineage.RETURN_KEY, Lineage.ROW_NUMBER}, "left")
+        .groupBy(keyColumns.toArray(Column[]::new))
+        .agg(expr("bool_and(coalesce(_broken, false))").as(flag))
+        .where(col(flag));
+  }
+
+  private static Dataset<Row> flagged(Dataset<Row> rows, Dataset<Row> aside, String[] keys, String flag) {
+    return rows.join(aside, keys, "left").withColumn(flag, expr("coalesce(" + flag + ", false)"));
+  }
+
+  private Dataset<Row> violations(ReturnFile file, Dataset<Row> rows, boolean secondPass) {
+    List<Rule> fileRules = rules.stream()
+        .filter(rule -> rule.file() == file && followsASetAside(rule) == secondPass).toList();
+    if (fileRules.isEmpty()) {
+      return rows.sparkSession().createDataFrame(List.of(), SCHEMA);
+    }
     List<String> checks = new ArrayList<>();
     StringBuilder messages = new StringBuilder("CASE _rule_id");
     StringBuilder severities = new StringBuilder("CASE _rule_id");

@@ -138,7 +138,11 @@ public final class ValidationReport {
         .append("Messages show each value in double quotes with the characters a page would hide made visible\n")
         .append("(a space at either end as `\u2420`, a tab as `\u2409`, a NUL byte as `\\0`), and dates as dates.\n")
         .append("A row with more fields than its header (a value holding an unquoted comma) is set aside (`..-21`);\n")
-        .append("one with fewer is kept, its missing fields empty, with a warning (`..-22`).\n");
+        .append("one with fewer is kept, its missing fields empty, with a warning (`..-22`).\n\n")
+        .append("Nothing is loaded without the row it hangs on. A child all of whose rows in a return are set\n")
+        .append("aside takes its episodes in that return with it (`EP-23`), and an episode all of whose rows are\n")
+        .append("set aside, for its own errors or its child's, takes its placements, legal reasons and milestones\n")
+        .append("(`PL-23`, `LR-23`, `PM-23`): each is in quarantine with the reason, and counted there.\n");
     for (ReturnFile file : ReturnFile.values()) {
       text.append("\n## ").append(file.fileName()).append("\n\n| id | severity | fields | rule |\n|---|---|---|---|\n");
       for (Rule rule : RuleCatalogue.forFile(file)) {

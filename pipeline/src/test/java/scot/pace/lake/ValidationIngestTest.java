@@ -97,11 +97,17 @@ class ValidationIngestTest {
     assertTrue(injectedRules.size() >= 15, "many kinds of error: " + injectedRules);
 
     Set<String> quarantined = new HashSet<>();
+    Set<String> setAsideWith = new HashSet<>();
+    Set<String> followers = new HashSet<>();
+    scot.pace.rules.RuleCatalogue.all().stream().filter(Validation::followsASetAside).forEach(r -> followers.add(r.id()));
     for (Row row : lake.read(spark, Validation.QUARANTINE).where("severity = 'ERROR' AND _council = 'S12000042'")
         .select("_return_key", "file", "_row_number", "rule_id").collectAsList()) {
-      quarantined.add(row.getString(0) + "|" + row.getString(1) + "|" + row.getLong(2) + "|" + row.getString(3));
+      String key = row.getString(0) + "|" + row.getString(1) + "|" + row.getLong(2);
+      (followers.contains(row.getString(3)) ? setAsideWith : quarantined).add(key + "|" + row.getString(3));
     }
     assertEquals(injected, quarantined);
+    assertEquals(takenWith(injected), setAsideWith, "the rows of the children and episodes set aside go with them");
+    assertTrue(setAsideWith.size() > 10, setAsideWith.toString());
 
     List<Row> quality = lake.read(spark, QualityTables.QUALITY).where("council = 'S12000042'").collectAsList();
     assertEquals(15, quality.size(), "a row per file of each of the three returns");
@@ -222,11 +228,20 @@ class ValidationIngestTest {
 
     String orkney = "_return_key = 'S12000023_2024'";
     Set<String> errors = new HashSet<>();
+    Set<String> setAsideWith = new HashSet<>();
     for (Row row : lake.read(spark, Validation.QUARANTINE).where("severity = 'ERROR' AND " + orkney)
         .select("file", "_row_number", "rule_id").collectAsList()) {
-      errors.add(row.getString(0) + "|" + row.getLong(1) + "|" + row.getString(2));
+      String error = row.getString(0) + "|" + row.getLong(1) + "|" + row.getString(2);
+      (row.getString(2).endsWith("-23") ? setAsideWith : errors).add(error);
     }
     assertEquals(awkward.expected(), errors);
+    Set<String> own = new HashSet<>();
+    errors.forEach(e -> own.add("S12000023_2024|" + e));
+    Set<String> taken = new HashSet<>();
+    takenWith(own).forEach(t -> taken.add(t.substring("S12000023_2024|".length())));
+    assertEquals(taken, setAsideWith, "the rows of the two children and the episode set aside go with them");
+    assertTrue(setAsideWith.stream().anyMatch(t -> t.startsWith("episodes.csv|")) && setAsideWith.stream()
+        .anyMatch(t -> t.startsWith("placements.csv|")), setAsideWith.toString());
     Row tooMany = lake.read(spark, Validation.QUARANTINE).where("rule_id = 'EP-21' AND " + orkney).first();
     assertEquals("the row has 8 fields and the header 7: a value holding a comma needs double quotes around it"
         + " (\"OTHER, LA\"), or the row has a value too many", tooMany.getAs("message"));
@@ -308,5 +323,63 @@ class ValidationIngestTest {
     String marker = new String(from, StandardCharsets.ISO_8859_1);
     String all = new String(data, StandardCharsets.ISO_8859_1);
     return all.replace(marker, new String(to, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * The rows that go with the children and episodes that {@code errors} ({@code return|file|row|rule})
+   * set aside, worked out from bronze in the driver: a child whose every row in its return is in
+   * error takes its episodes (EP-23); an episode whose every row is in error, its own or taken,
+   * takes its placements, legal reasons and milestones (PL-23, LR-23, PM-23).
+   */
+  private static Set<String> takenWith(Set<String> errors) {
+    Set<String> inError = new HashSet<>();
+    errors.forEach(e -> inError.add(e.substring(0, e.lastIndexOf('|'))));
+    String keys = errors.stream().map(e -> "'" + e.split("\\|")[0] + "'").distinct()
+        .collect(java.util.stream.Collectors.joining(", "));
+    java.util.Map<scot.pace.returns.ReturnFile, List<Row>> rows = new java.util.EnumMap<>(scot.pace.returns.ReturnFile.class);
+    for (scot.pace.returns.ReturnFile file : scot.pace.returns.ReturnFile.values()) {
+      rows.put(file, lake.read(spark, file.bronzeTable()).where("_return_key IN (" + keys + ")")
+          .selectExpr("_return_key", "_row_number", "child_id",
+              file == scot.pace.returns.ReturnFile.CHILDREN ? "NULL AS episode_id" : "episode_id")
+          .collectAsList());
+    }
+    Set<String> taken = new HashSet<>();
+    Set<String> childrenAside = everyRowIn(rows.get(scot.pace.returns.ReturnFile.CHILDREN), "children.csv", inError, false);
+    for (Row row : rows.get(scot.pace.returns.ReturnFile.EPISODES)) {
+      if (childrenAside.contains(row.getString(0) + "|" + row.getString(2))) {
+        taken.add(row.getString(0) + "|episodes.csv|" + row.getLong(1) + "|EP-23");
+        inError.add(row.getString(0) + "|episodes.csv|" + row.getLong(1));
+      }
+    }
+    Set<String> episodesAside = everyRowIn(rows.get(scot.pace.returns.ReturnFile.EPISODES), "episodes.csv", inError, true);
+    java.util.Map<scot.pace.returns.ReturnFile, String> rule = java.util.Map.of(scot.pace.returns.ReturnFile.PLACEMENTS,
+        "PL-23", scot.pace.returns.ReturnFile.LEGAL_REASONS, "LR-23", scot.pace.returns.ReturnFile.PERMANENCE, "PM-23");
+    rule.forEach((file, id) -> {
+      for (Row row : rows.get(file)) {
+        if (episodesAside.contains(row.getString(0) + "|" + row.getString(2) + "|" + row.getString(3))) {
+          taken.add(row.getString(0) + "|" + file.fileName() + "|" + row.getLong(1) + "|" + id);
+        }
+      }
+    });
+    return taken;
+  }
+
+  /** The children (or episodes) all of whose rows are in error. */
+  private static Set<String> everyRowIn(List<Row> rows, String file, Set<String> inError, boolean episodes) {
+    java.util.Map<String, Boolean> all = new java.util.HashMap<>();
+    for (Row row : rows) {
+      if (row.isNullAt(2) || (episodes && row.isNullAt(3))) {
+        continue;
+      }
+      String key = row.getString(0) + "|" + row.getString(2) + (episodes ? "|" + row.getString(3) : "");
+      all.merge(key, inError.contains(row.getString(0) + "|" + file + "|" + row.getLong(1)), Boolean::logicalAnd);
+    }
+    Set<String> aside = new HashSet<>();
+    all.forEach((key, broken) -> {
+      if (broken) {
+        aside.add(key);
+      }
+    });
+    return aside;
   }
 }
