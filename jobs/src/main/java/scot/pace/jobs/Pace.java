@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       RulesCommand.class,
       DisclosureCheckCommand.class,
       SqlCommand.class,
+      MaintainCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Pace implements Runnable {

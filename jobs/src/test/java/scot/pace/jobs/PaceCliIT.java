@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +108,47 @@ class PaceCliIT {
         "SELECT count(*) AS n FROM bronze_children");
     assertEquals(0, count.exitCode(), count.err());
     assertTrue(!count.out().equals("n\n0\n"), "the rows are all still there: " + count.out());
+  }
+
+  @Test
+  void maintainChangesTheLakeOnlyWithAReasonAndSignsAndRecordsTheChange() throws IOException {
+    Path lake = dir.resolve("lake");
+    scot.pace.files.Folders.copy(work.resolve("lake"), lake);
+    String orkney = "DELETE FROM gold_aim1 WHERE council = 'S12000023'";
+    Result noReason = pace("maintain", "--config", config.toString(), "--lake", lake.toString(), orkney);
+    assertEquals(2, noReason.exitCode(), noReason.out() + noReason.err());
+    assertTrue(noReason.err().contains("--reason"), noReason.err());
+    Result query = pace("maintain", "--config", config.toString(), "--lake", lake.toString(), "--reason", "a look",
+        "SELECT count(*) FROM gold_aim1");
+    assertEquals(2, query.exitCode(), query.out() + query.err());
+    assertTrue(query.err().contains("use pace sql"), query.err());
+    Result key = pace("maintain", "--config", config.toString(), "--lake", lake.toString(), "--reason", "a look",
+        "UPDATE gold_aim1 SET council = reflect('java.lang.System', 'getenv', 'PACE_PSEUDONYM_KEY')");
+    assertEquals(2, key.exitCode(), key.out() + key.err());
+    Map<String, Long> before = scot.pace.lake.RunLog.tableVersions(scot.pace.lake.Lake.at(lake));
+
+    Result changed = pace("maintain", "--config", config.toString(), "--lake", lake.toString(), "--reason",
+        "Orkney's aim 1 rows withdrawn for a check", orkney);
+    assertEquals(0, changed.exitCode(), changed.out() + changed.err());
+    assertTrue(changed.out().contains("changed: gold_aim1 to version " + (before.get("gold_aim1") + 1)), changed.out());
+    Map<String, Long> after = scot.pace.lake.RunLog.tableVersions(scot.pace.lake.Lake.at(lake));
+    after.forEach((table, version) -> {
+      if (!table.equals("gold_aim1") && !table.equals("run_log")) {
+        assertEquals(before.get(table), version, table + ": only the table named was changed");
+      }
+    });
+    String commit = Files.readString(lake.resolve("gold_aim1/_delta_log")
+        .resolve(String.format("%020d.json", after.get("gold_aim1"))));
+    assertTrue(commit.contains("\"userMetadata\":\"pace maintain ") && commit.contains(": Orkney's aim 1 rows withdrawn"
+        + " for a check\""), commit);
+    Result left = pace("sql", "--config", config.toString(), "--lake", lake.toString(), "--format", "csv",
+        "SELECT count(*) AS n FROM gold_aim1 WHERE council = 'S12000023'");
+    assertEquals("n\n0\n", left.out(), left.err());
+    Result logged = pace("sql", "--config", config.toString(), "--lake", lake.toString(), "--format", "csv",
+        "SELECT command, element_at(arguments, 1) AS statement, element_at(warnings, 1) AS why FROM run_log"
+            + " WHERE command = 'pace maintain'");
+    assertEquals("command,statement,why\npace maintain," + orkney + ",changed by hand: Orkney's aim 1 rows withdrawn"
+        + " for a check\n", logged.out(), logged.err());
   }
 
   @Test

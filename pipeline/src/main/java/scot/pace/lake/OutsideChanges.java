@@ -25,14 +25,16 @@ import java.util.stream.Stream;
 public final class OutsideChanges {
   /** The start of every ingest commit's {@code userMetadata}; the run id follows. */
   public static final String SIGNATURE = "pace ingest ";
+  /** The session setting whose value Delta writes into each commit as its {@code userMetadata}. */
+  public static final String COMMIT_NOTE = "spark.databricks.delta.commitInfo.userMetadata";
   private static final Set<String> HOUSEKEEPING = Set.of("OPTIMIZE", "VACUUM START", "VACUUM END");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One commit no ingest made: the table, its version and Delta's name for the operation. */
-  public record Change(String table, long version, String operation) {
+  public record Change(String table, long version, String operation, String note) {
     @Override
     public String toString() {
-      return table + " version " + version + " (" + operation + ")";
+      return table + " version " + version + " (" + operation + (note.isEmpty() ? "" : ", " + note) + ")";
     }
   }
 
@@ -58,7 +60,8 @@ public final class OutsideChanges {
         if (info.path("userMetadata").asText("").startsWith(SIGNATURE)) {
           signed = true;
         } else if (!HOUSEKEEPING.contains(operation)) {
-          found.add(0, new Change(table, version, operation.isEmpty() ? "unknown" : operation));
+          found.add(0, new Change(table, version, operation.isEmpty() ? "unknown" : operation,
+              info.path("userMetadata").asText("")));
         }
       }
       if (signed) {

@@ -58,6 +58,18 @@ public final class ReadOnlyQuery {
     return spark.sql(text);
   }
 
+  /**
+   * Whether {@code text} is a statement that would change something (what {@link #of} refuses for
+   * that reason); an {@link InputFailure} if it does not parse.
+   */
+  public static boolean changes(SparkSession spark, String text) {
+    try {
+      return refusal(spark.sessionState().sqlParser().parsePlan(text)) != null;
+    } catch (org.apache.spark.sql.catalyst.parser.ParseException e) {
+      throw new InputFailure("the statement does not parse: " + e.getMessage().split("\n")[0], e);
+    }
+  }
+
   /** Why the parsed {@code plan} is refused, or null if it only reads. */
   static String refusal(LogicalPlan plan) {
     if (LOOKS.matcher(plan.getClass().getSimpleName()).matches()) {

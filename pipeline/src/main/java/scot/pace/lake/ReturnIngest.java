@@ -45,7 +45,6 @@ public final class ReturnIngest {
   static final List<String> OWNED = java.util.stream.Stream.concat(
       java.util.Arrays.stream(ReturnFile.values()).map(ReturnFile::bronzeTable),
       java.util.stream.Stream.of(Validation.QUARANTINE, QualityTables.QUALITY, IngestManifest.TABLE)).toList();
-  private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
   /** Started only when there is work for it: a run that finds nothing new needs no Spark. */
   private final Supplier<SparkSession> spark;
   private final Lake lake;
@@ -129,7 +128,7 @@ public final class ReturnIngest {
         // Nothing new and nothing rejected: the night's common case, answered without a Spark job.
         return new IngestReport(runId, List.of(), unchanged, List.of(), List.of(), List.of(), Map.of());
       }
-      spark.get().conf().set(USER_METADATA, OutsideChanges.SIGNATURE + runId);
+      spark.get().conf().set(OutsideChanges.COMMIT_NOTE, OutsideChanges.SIGNATURE + runId);
       signed = true;
 
       Map<ReturnFile, Dataset<Row>> batch = new EnumMap<>(ReturnFile.class);
@@ -148,8 +147,11 @@ public final class ReturnIngest {
       Dataset<Row> quality = null;
       if (!toRead.isEmpty()) {
         spark.get().sparkContext().setJobDescription("validate " + toRead.size() + " returns");
-        violations = new Validation(councils.formerToCurrent()).violations(batch)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        // The second pass reads the first's violations: kept, not computed twice.
+        Validation validation = new Validation(councils.formerToCurrent());
+        Dataset<Row> own = validation.own(batch).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(own);
+        violations = own.unionByName(validation.takenWith(batch, own)).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(violations);
         quality = QualityTables.quality(batch, violations).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(quality);
@@ -251,7 +253,7 @@ public final class ReturnIngest {
         spark.get().sparkContext().setJobDescription(null);
       }
       if (signed) {
-        spark.get().conf().unset(USER_METADATA);
+        spark.get().conf().unset(OutsideChanges.COMMIT_NOTE);
       }
       Folders.deleteRecursively(runStaging);
     }

@@ -45,34 +45,52 @@ public final class Validation {
   }
 
   /**
-   * Every violation in the batch, all files together (schema {@link #SCHEMA}). Two passes: each row
-   * against the rules that read it and its return; then the rules that follow a child or an
-   * episode set aside ({@link #followsASetAside}), so that a child whose row broke an error rule
-   * takes its episodes, and an episode its placements, legal reasons and milestones, with it: none
-   * of them is loaded as an orphan (a journey with no date of birth).
+   * Every violation in the batch, all files together (schema {@link #SCHEMA}): {@link #own}, and
+   * the rows {@link #takenWith} the children and episodes it sets aside.
    */
   public Dataset<Row> violations(Map<ReturnFile, Dataset<Row>> batch) {
+    Dataset<Row> own = own(batch);
+    return own.unionByName(takenWith(batch, own));
+  }
+
+  /** The first pass: each row against the rules that read it and its return (not {@link #followsASetAside}). */
+  public Dataset<Row> own(Map<ReturnFile, Dataset<Row>> batch) {
     Map<ReturnFile, Dataset<Row>> enriched = context.enrich(batch);
-    Map<ReturnFile, Dataset<Row>> own = new EnumMap<>(ReturnFile.class);
+    Dataset<Row> all = null;
     for (ReturnFile file : ReturnFile.values()) {
-      own.put(file, violations(file, enriched.get(file), false));
+      Dataset<Row> part = violations(file, enriched.get(file), false);
+      all = all == null ? part : all.unionByName(part);
     }
+    return all;
+  }
+
+  /**
+   * The second pass, over the first's violations ({@code own}; persist them when they are used
+   * again): a child all of whose rows in its return broke an error rule takes its episodes with it,
+   * and an episode all of whose rows did, for its own errors or its child's, its placements, legal
+   * reasons and milestones, so that none of them is loaded as an orphan (a journey with no date of
+   * birth). When no child or episode row broke an error rule (a clean night), nothing is computed.
+   */
+  public Dataset<Row> takenWith(Map<ReturnFile, Dataset<Row>> batch, Dataset<Row> own) {
+    Dataset<Row> childOrEpisodeErrors = own.where(col("severity").equalTo(Severity.ERROR.name())
+        .and(col("file").isin(ReturnFile.CHILDREN.fileName(), ReturnFile.EPISODES.fileName())));
+    if (childOrEpisodeErrors.isEmpty()) {
+      return own.sparkSession().createDataFrame(List.of(), SCHEMA);
+    }
+    Map<ReturnFile, Dataset<Row>> enriched = context.enrich(batch);
     String[] child = {Lineage.RETURN_KEY, "child_id"};
     String[] episode = {Lineage.RETURN_KEY, "child_id", "episode_id"};
-    Dataset<Row> childrenAside = setAside(enriched.get(ReturnFile.CHILDREN), own.get(ReturnFile.CHILDREN), child,
-        ReturnContext.CHILD_SET_ASIDE);
-    Dataset<Row> withChild = flagged(enriched.get(ReturnFile.EPISODES), childrenAside, child,
-        ReturnContext.CHILD_SET_ASIDE);
-    Dataset<Row> episodesTaken = violations(ReturnFile.EPISODES, withChild, true);
+    Dataset<Row> childrenAside = setAside(enriched.get(ReturnFile.CHILDREN),
+        own.where(col("file").equalTo(ReturnFile.CHILDREN.fileName())), child, ReturnContext.CHILD_SET_ASIDE);
+    Dataset<Row> episodesTaken = violations(ReturnFile.EPISODES,
+        flagged(enriched.get(ReturnFile.EPISODES), childrenAside, child, ReturnContext.CHILD_SET_ASIDE), true);
     Dataset<Row> episodesAside = setAside(enriched.get(ReturnFile.EPISODES),
-        own.get(ReturnFile.EPISODES).unionByName(episodesTaken), episode, ReturnContext.EPISODE_SET_ASIDE);
+        own.where(col("file").equalTo(ReturnFile.EPISODES.fileName())).unionByName(episodesTaken), episode,
+        ReturnContext.EPISODE_SET_ASIDE);
     Dataset<Row> all = episodesTaken;
-    for (ReturnFile file : ReturnFile.values()) {
-      all = all.unionByName(own.get(file));
-      if (file != ReturnFile.CHILDREN && file != ReturnFile.EPISODES) {
-        all = all.unionByName(violations(file, flagged(enriched.get(file), episodesAside, episode,
-            ReturnContext.EPISODE_SET_ASIDE), true));
-      }
+    for (ReturnFile file : List.of(ReturnFile.PLACEMENTS, ReturnFile.LEGAL_REASONS, ReturnFile.PERMANENCE)) {
+      all = all.unionByName(violations(file, flagged(enriched.get(file), episodesAside, episode,
+          ReturnContext.EPISODE_SET_ASIDE), true));
     }
     return all;
   }
