@@ -107,7 +107,11 @@ public final class ReturnContext {
     return enriched;
   }
 
-  private Dataset<Row> common(ReturnFile file, Dataset<Row> rows) {
+  /**
+   * The context every row of a file gets without looking at other rows (the values as written,
+   * the folder's snapshot and year, the council): what the second pass's rules and messages read.
+   */
+  Dataset<Row> common(ReturnFile file, Dataset<Row> rows) {
     String map = formerToCurrent.isEmpty()
         ? "la_code"
         : "coalesce(element_at(map(" + formerToCurrent.entrySet().stream()

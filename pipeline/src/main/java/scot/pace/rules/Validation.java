@@ -77,7 +77,9 @@ public final class Validation {
     if (childOrEpisodeErrors.isEmpty()) {
       return own.sparkSession().createDataFrame(List.of(), SCHEMA);
     }
-    Map<ReturnFile, Dataset<Row>> enriched = context.enrich(batch);
+    // Who is set aside needs only the rows' keys: no joins or windows of the first pass again.
+    Map<ReturnFile, Dataset<Row>> enriched = new EnumMap<>(ReturnFile.class);
+    batch.forEach((file, rows) -> enriched.put(file, context.common(file, rows)));
     String[] child = {Lineage.RETURN_KEY, "child_id"};
     String[] episode = {Lineage.RETURN_KEY, "child_id", "episode_id"};
     Dataset<Row> childrenAside = setAside(enriched.get(ReturnFile.CHILDREN),
