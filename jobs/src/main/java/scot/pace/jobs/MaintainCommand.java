@@ -3,7 +3,6 @@ package scot.pace.jobs;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,7 +69,6 @@ final class MaintainCommand extends PaceCommand {
         throw new InputFailure("pace maintain only changes the lake, and this statement reads it: use pace sql");
       }
       watch(theLake);
-      Map<String, Long> before = RunLog.tableVersions(theLake);
       spark.conf().set(OutsideChanges.COMMIT_NOTE, SIGNATURE + runId + ": " + reason.strip());
       try {
         progress.stage("change", () -> spark.sql(statement).collectAsList(), rows -> statement.strip());
@@ -84,16 +82,8 @@ final class MaintainCommand extends PaceCommand {
       } finally {
         spark.conf().unset(OutsideChanges.COMMIT_NOTE);
       }
-      Map<String, Long> after = RunLog.tableVersions(theLake);
-      Map<String, Long> changed = new TreeMap<>();
-      after.forEach((table, version) -> {
-        if (!version.equals(before.get(table))) {
-          changed.put(table, version);
-        }
-      });
-      progress.say(changed.isEmpty() ? "  no table changed"
-          : "  changed: " + changed.entrySet().stream().map(e -> e.getKey() + " to version " + e.getValue())
-              .collect(java.util.stream.Collectors.joining(", ")));
+      Map<String, Long> changed = changedTables();
+      progress.say("  " + (changed.isEmpty() ? "no table changed" : describe(changed)));
       RunJournal.record(() -> spark, config, progress, new RunLog(runId, "pace maintain", start, Instant.now(),
           ExitCode.SUCCESS.name(), ExitCode.SUCCESS.code(), RunJournal.configHash(config), List.of(), List.of(),
           RunLog.tableVersions(theLake), List.of("changed by hand: " + reason.strip()),

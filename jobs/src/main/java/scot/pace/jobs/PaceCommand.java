@@ -84,7 +84,7 @@ abstract class PaceCommand implements Callable<Integer> {
   }
 
   /** The tables whose version moved since {@link #watch}, with their new versions. */
-  private Map<String, Long> changedTables() {
+  Map<String, Long> changedTables() {
     if (watched == null) {
       return Map.of();
     }
@@ -101,7 +101,7 @@ abstract class PaceCommand implements Callable<Integer> {
     return changed;
   }
 
-  private String describe(Map<String, Long> changed) {
+  String describe(Map<String, Long> changed) {
     return changed.size() + " table(s) committed: " + changed.entrySet().stream()
         .map(e -> e.getKey() + (versionsBefore.containsKey(e.getKey()) ? " to version " + e.getValue() : " created"))
         .collect(java.util.stream.Collectors.joining(", "));

@@ -34,8 +34,7 @@ class FullDiskIT {
     ThreeCouncilDemo clean = ThreeCouncilDemo.get();
     assertEquals(0, clean.result.exitCode(), clean.result.err());
     Path work = dir.resolve("work");
-    clean.copy(work);
-    ThreeCouncilDemo.sendAgainInWindowsLineEndings(work.resolve("returns"), RESENT);
+    clean.copySendingAgain(work, RESENT);
     Path lake = work.resolve("lake");
     Path demoLake = Files.move(lake, work.resolve("demo-lake"));
     try (SmallDisk disk = SmallDisk.mount(lake, SmallDisk.kilobytesTakenBy(demoLake) + ROOM_KB)) {

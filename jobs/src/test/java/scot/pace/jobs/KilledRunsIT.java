@@ -41,8 +41,7 @@ class KilledRunsIT {
     ThreeCouncilDemo clean = ThreeCouncilDemo.get();
     assertEquals(0, clean.result.exitCode(), clean.result.err());
     Path work = dir.resolve("work");
-    clean.copy(work);
-    ThreeCouncilDemo.sendAgainInWindowsLineEndings(work.resolve("returns"), RESENT);
+    clean.copySendingAgain(work, RESENT);
     Path lake = work.resolve("lake");
     Map<String, Long> before = new TreeMap<>();
     for (String table : Lake.at(lake).localTableNames()) {

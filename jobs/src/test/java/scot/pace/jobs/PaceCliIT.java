@@ -130,7 +130,8 @@ class PaceCliIT {
     Result changed = pace("maintain", "--config", config.toString(), "--lake", lake.toString(), "--reason",
         "Orkney's aim 1 rows withdrawn for a check", orkney);
     assertEquals(0, changed.exitCode(), changed.out() + changed.err());
-    assertTrue(changed.out().contains("changed: gold_aim1 to version " + (before.get("gold_aim1") + 1)), changed.out());
+    assertTrue(changed.out().contains("1 table(s) committed: gold_aim1 to version " + (before.get("gold_aim1") + 1)),
+        changed.out());
     Map<String, Long> after = scot.pace.lake.RunLog.tableVersions(scot.pace.lake.Lake.at(lake));
     after.forEach((table, version) -> {
       if (!table.equals("gold_aim1") && !table.equals("run_log")) {

@@ -103,6 +103,13 @@ final class ThreeCouncilDemo {
     return configFor(target.resolveSibling(target.getFileName() + ".yaml"), target);
   }
 
+  /** As {@link #copy}, with the named returns sent again in Windows line endings ({@link #sendAgainInWindowsLineEndings}). */
+  Path copySendingAgain(Path target, List<String> names) throws IOException {
+    Path config = copy(target);
+    sendAgainInWindowsLineEndings(target.resolve("returns"), names);
+    return config;
+  }
+
   /**
    * Writes the named returns' files again with Windows line endings: the same rows in other bytes,
    * which a nightly reads again as a re-submission and which must build the same tables.

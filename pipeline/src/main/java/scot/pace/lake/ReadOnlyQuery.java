@@ -44,13 +44,7 @@ public final class ReadOnlyQuery {
 
   /** The answer to {@code text}, not yet computed; an {@link InputFailure} if it would change anything. */
   public static Dataset<Row> of(SparkSession spark, String text) {
-    LogicalPlan plan;
-    try {
-      plan = spark.sessionState().sqlParser().parsePlan(text);
-    } catch (org.apache.spark.sql.catalyst.parser.ParseException e) {
-      throw new InputFailure("the query does not parse: " + e.getMessage().split("\n")[0], e);
-    }
-    String refused = refusal(plan);
+    String refused = refusal(parse(spark, text, "query"));
     if (refused != null) {
       throw new InputFailure("pace sql only reads the lake; this query " + refused
           + ". Ask for what you want to see with SELECT.");
@@ -63,10 +57,14 @@ public final class ReadOnlyQuery {
    * that reason); an {@link InputFailure} if it does not parse.
    */
   public static boolean changes(SparkSession spark, String text) {
+    return refusal(parse(spark, text, "statement")) != null;
+  }
+
+  private static LogicalPlan parse(SparkSession spark, String text, String what) {
     try {
-      return refusal(spark.sessionState().sqlParser().parsePlan(text)) != null;
+      return spark.sessionState().sqlParser().parsePlan(text);
     } catch (org.apache.spark.sql.catalyst.parser.ParseException e) {
-      throw new InputFailure("the statement does not parse: " + e.getMessage().split("\n")[0], e);
+      throw new InputFailure("the " + what + " does not parse: " + e.getMessage().split("\n")[0], e);
     }
   }
 
