@@ -72,28 +72,24 @@ public final class ReturnCheck {
       Map<ReturnFile, Dataset<Row>> batch = new EnumMap<>(ReturnFile.class);
       Map<ReturnFile, Long> rows = new EnumMap<>(ReturnFile.class);
       List<String> notes = new ArrayList<>();
-      try {
-        for (ReturnFile file : ReturnFile.values()) {
-          Dataset<Row> data = reading.apply(file,
-              BronzeTables.read(spark, file, List.of(submission), "validate", Instant.now())).cache();
-          batch.put(file, data);
-          rows.put(file, data.count());
-          List<String> unknown =
-              submission.headers().get(file).stream().filter(c -> !file.columns().contains(c)).toList();
-          if (!unknown.isEmpty()) {
-            notes.add(file.fileName() + ": columns the contract does not know are ignored: " + String.join(", ", unknown));
-          }
+      for (ReturnFile file : ReturnFile.values()) {
+        Dataset<Row> data = reading.apply(file,
+            BronzeTables.read(spark, file, List.of(submission), "validate", Instant.now())).localCheckpoint(true);
+        batch.put(file, data);
+        rows.put(file, data.count());
+        List<String> unknown =
+            submission.headers().get(file).stream().filter(c -> !file.columns().contains(c)).toList();
+        if (!unknown.isEmpty()) {
+          notes.add(file.fileName() + ": columns the contract does not know are ignored: " + String.join(", ", unknown));
         }
-        List<Finding> findings = new ArrayList<>();
-        for (Row row : new Validation(councils.formerToCurrent()).violations(batch)
-            .orderBy("file", Lineage.ROW_NUMBER, "rule_id").collectAsList()) {
-          findings.add(new Finding(row.getAs("file"), row.<Long>getAs(Lineage.ROW_NUMBER), row.getAs("rule_id"),
-              Severity.valueOf(row.getAs("severity")), row.getAs("message"), row.getAs("raw_row")));
-        }
-        return new Result(submission.id().folderName(), null, rows, notes, findings);
-      } finally {
-        batch.values().forEach(Dataset::unpersist);
       }
+      List<Finding> findings = new ArrayList<>();
+      for (Row row : new Validation(councils.formerToCurrent()).violations(batch)
+          .orderBy("file", Lineage.ROW_NUMBER, "rule_id").collectAsList()) {
+        findings.add(new Finding(row.getAs("file"), row.<Long>getAs(Lineage.ROW_NUMBER), row.getAs("rule_id"),
+            Severity.valueOf(row.getAs("severity")), row.getAs("message"), row.getAs("raw_row")));
+      }
+      return new Result(submission.id().folderName(), null, rows, notes, findings);
     } finally {
       Folders.deleteRecursively(runStaging);
     }

@@ -46,10 +46,12 @@ public final class Validation {
 
   /**
    * Every violation in the batch, all files together (schema {@link #SCHEMA}): {@link #own}, and
-   * the rows {@link #takenWith} the children and episodes it sets aside.
+   * the rows {@link #takenWith} the children and episodes it sets aside. The first pass runs here,
+   * once, and is kept for the second (checkpointed, so that the second's plans do not carry the
+   * first's).
    */
   public Dataset<Row> violations(Map<ReturnFile, Dataset<Row>> batch) {
-    Dataset<Row> own = own(batch);
+    Dataset<Row> own = own(batch).localCheckpoint(true);
     return own.unionByName(takenWith(batch, own));
   }
 
