@@ -28,11 +28,11 @@ final class SmallDisk implements AutoCloseable {
     return new SmallDisk(mountPoint);
   }
 
-  /** More room, keeping every file: the operator has freed space. */
-  void grow(long kilobytes) throws IOException, InterruptedException {
+  /** Another size, keeping every file: less room (not below what the files take), or more, as when an operator frees space. */
+  void resize(long kilobytes) throws IOException, InterruptedException {
     Result result = run("mount", "-o", "remount,size=" + kilobytes + "k", mountPoint.toString());
     if (result.code() != 0) {
-      throw new IOException("could not give " + mountPoint + " more room: " + result.output());
+      throw new IOException("could not resize " + mountPoint + " to " + kilobytes + " KB: " + result.output());
     }
   }
 
