@@ -59,6 +59,10 @@ public final class Benchmark implements Callable<Integer> {
   @Option(names = "--heap", description = "Heap of each stage's JVM (default ${DEFAULT-VALUE}): a stage that needs more fails.")
   String heap = "4g";
 
+  @Option(names = "--jvm-option", description = "An option for every stage's JVM, Spark's and DuckDB's alike, repeatable"
+      + " (e.g. -XX:+UseSerialGC to try a collector); each stage's command in the results shows it.")
+  List<String> jvmOptions = new ArrayList<>();
+
   @Option(names = "--threads", description = "DuckDB's threads (default: the cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -149,7 +153,9 @@ public final class Benchmark implements Callable<Integer> {
         Path duckCsv = dir.resolve("common-duckdb.csv");
         Measured spark = pace("common work: Spark", List.of("bench-common", "--config", cfg.toString(), "--out",
             sparkCsv.toString()), env, logs, rows);
-        List<String> peer = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
+        List<String> peer = new ArrayList<>(List.of(java(), "-Xmx" + heap));
+        peer.addAll(jvmOptions);
+        peer.addAll(List.of("-cp", System.getProperty("java.class.path"),
             PeerQuery.class.getName(), dir.resolve("returns").toString(), formerCodes(), duckCsv.toString(),
             String.valueOf(threads)));
         Measured duck = ProcessMeter.run("common work: DuckDB", peer, env, logs.resolve("common-duckdb.log"), rows);
@@ -217,6 +223,7 @@ public final class Benchmark implements Callable<Integer> {
   private Measured pace(String stage, List<String> args, Map<String, String> env, Path logs, long rows,
       List<String> jvmOptions) {
     List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap));
+    command.addAll(this.jvmOptions);
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
     command.addAll(args);
