@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Each class of failure driven through the command line as an operator meets it: the exit code and
  * the message must say what happened and whether anything changed. Nightlies that fail part-way
- * (a full disk, an export that cannot write) and the run log they leave: {@link KilledRunsIT}.
+ * (a full disk, an export that cannot write) and the run log they leave: {@link RecoveryIT}.
  */
 class FailuresIT {
   @TempDir Path dir;

@@ -32,7 +32,7 @@ import scot.pace.lake.Lake;
  * files once each. The killed run's lock is taken over.
  * And kill {@code charts} while it writes the new report beside the old: the old stays whole.
  */
-class KilledRunsIT {
+class RecoveryIT {
   /** Returns sent again in other bytes: the night's ingest reads them, and what it builds must not change. */
   private static final List<String> RESENT = List.of("S12000048_2023", "S12000048_2024");
   private static final List<String> BRONZE = List.of("bronze_children", "bronze_episodes", "bronze_placements",

@@ -19,13 +19,13 @@ import picocli.CommandLine;
  * {@code --jvm-option}), as the other tests' short runs do. The real benchmark (all councils,
  * scales 1 to 30, the JVM as shipped) is run by hand.
  */
-class BenchmarkSmokeIT {
+class SmokeBenchmarkIT {
   @TempDir Path dir;
 
   @Test
   void measuresEachStageInItsOwnJvmAndSparkAndDuckDbAgreeOnEveryCount() throws Exception {
-    Path jar = Path.of(System.getProperty("pace.jobs.jar", "../jobs/target/pace-jobs.jar"));
-    assertTrue(Files.isRegularFile(jar), "the jobs jar is built before this module: " + jar);
+    Path jar = Path.of(System.getProperty("pace.jobs.jar", "target/pace-jobs.jar"));
+    assertTrue(Files.isRegularFile(jar), "run after the package phase: " + jar);
     Path config = dir.resolve("tiny.yaml");
     Files.writeString(config, String.join("\n",
         "spark:",
