@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** conf/schedule/pace-java: the first run writes the class-data archive, the next start from it. */
-class PaceJavaTest {
+class PaceJavaIT {
   @TempDir Path dir;
 
   record Ran(int exitCode, String output) {}
 
   Ran paceJava(String javaOptions, String... args) throws IOException, InterruptedException {
-    Path jar = Path.of(System.getProperty("pace.jobs.jar", "../jobs/target/pace-jobs.jar")).toAbsolutePath();
+    Path jar = Path.of(System.getProperty("pace.jobs.jar", "target/pace-jobs.jar")).toAbsolutePath();
     List<String> command = new java.util.ArrayList<>(List.of(Path.of("../conf/schedule/pace-java").toAbsolutePath().toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
