@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import scot.pace.lake.Lake;
 import scot.pace.lake.ReadOnlyQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,23 +37,74 @@ final class SqlCommand extends PaceCommand {
   @Override
   ExitCode run() throws java.io.IOException {
     PaceConfig config = lake == null ? common.load() : common.load().withLake(lake);
-    if (config.lake().localRoot().isPresent() && config.lake().localTableNames().isEmpty()) {
+    Lake tables = config.lake();
+    if (tables.localRoot().isPresent() && tables.localTableNames().isEmpty()) {
       throw noTables(config);
     }
+    // A query given on the command line is checked before Spark starts: a mistyped table, or a
+    // statement that would change something, is answered at once.
+    Views views = new Views(tables);
+    java.util.Optional<java.util.Set<String>> named = query == null ? null : views.needed(query);
     SparkSession spark = SparkSessions.start(config.spark(), "pace sql");
     try {
-      List<String> tables = config.lake().registerViews(spark);
-      if (tables.isEmpty()) {
+      views.start(spark);
+      if (views.all.isEmpty()) {
         throw noTables(config);
       }
       ReadOnlyQuery.lockDown(spark);
       if (query != null) {
-        answer(spark, query, tables);
+        views.register(named);
+        answer(spark, query, views.all);
         return ExitCode.SUCCESS;
       }
-      return session(spark, tables);
+      return session(spark, views);
     } finally {
       spark.stop();
+    }
+  }
+
+  /**
+   * The lake's tables as views of their own names, each registered when a query first names it:
+   * registering one reads its Delta log, and an analyst's query names two or three of thirty.
+   */
+  private static final class Views {
+    private final Lake lake;
+    private final java.util.Set<String> registered = new java.util.HashSet<>();
+    private SparkSession spark;
+    List<String> all;
+
+    Views(Lake lake) {
+      this.lake = lake;
+      this.all = lake.localRoot().isPresent() ? lake.localTableNames() : null;
+    }
+
+    /** The tables {@code text} reads (empty: any), each in the lake; an {@link InputFailure} otherwise. */
+    java.util.Optional<java.util.Set<String>> needed(String text) {
+      java.util.Optional<java.util.Set<String>> named = ReadOnlyQuery.tablesRead(text);
+      if (all != null && named.isPresent()) {
+        List<String> unknown = named.get().stream().filter(t -> !all.contains(t)).toList();
+        if (!unknown.isEmpty()) {
+          throw new InputFailure("the lake at " + lake.root() + " has no table " + String.join(", ", unknown)
+              + " (tables: " + String.join(", ", all) + ")");
+        }
+      }
+      return named;
+    }
+
+    void start(SparkSession spark) {
+      this.spark = spark;
+      if (all == null) {
+        // Not a folder on this machine: every table, as the lake lists them.
+        all = lake.registerViews(spark);
+        registered.addAll(all);
+      }
+    }
+
+    void register(java.util.Optional<java.util.Set<String>> named) {
+      List<String> missing = (named.isPresent() ? List.copyOf(named.get()) : all).stream()
+          .filter(t -> !registered.contains(t)).toList();
+      lake.registerViews(spark, missing);
+      registered.addAll(missing);
     }
   }
 
@@ -65,7 +117,8 @@ final class SqlCommand extends PaceCommand {
    * Queries from standard input, each ended by {@code ;}, answered in turn with its time: a wrong one
    * is said and the next read. Exit 0 when every query was answered, 1 when one was not.
    */
-  private ExitCode session(SparkSession spark, List<String> tables) throws java.io.IOException {
+  private ExitCode session(SparkSession spark, Views views) throws java.io.IOException {
+    List<String> tables = views.all;
     java.io.BufferedReader in = new java.io.BufferedReader(
         new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
     System.err.println("pace sql: tables " + String.join(", ", tables) + ". End each query with ';'; quit to stop.");
@@ -83,7 +136,9 @@ final class SqlCommand extends PaceCommand {
         statement.setLength(0);
         long start = System.nanoTime();
         try {
-          answer(spark, text.substring(0, text.length() - 1), tables);
+          String asked = text.substring(0, text.length() - 1);
+          views.register(views.needed(asked));
+          answer(spark, asked, tables);
           System.err.printf(java.util.Locale.ROOT, "(%.2f s)%n", (System.nanoTime() - start) / 1e9);
         } catch (InputFailure e) {
           failed = true;

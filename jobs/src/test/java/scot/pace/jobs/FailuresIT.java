@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,26 @@ class FailuresIT {
     PaceCliIT.Result validate = PaceCliIT.pace("validate", dir.resolve("S12000033_2019").toString());
     assertEquals(2, validate.exitCode(), validate.err());
     assertTrue(validate.err().contains("S12000033_2019 does not exist"), validate.err());
+  }
+
+  @Test
+  void aMistypedTableOrAStatementThatWritesIsAnsweredBeforeSparkStarts() throws Exception {
+    ThreeCouncilDemo demo = ThreeCouncilDemo.get();
+    assertEquals(0, demo.result.exitCode(), demo.result.err());
+    String lake = demo.workDir.resolve("lake").toString();
+    for (Map.Entry<String, String> asked : Map.of(
+        "SELECT * FROM gold_aim1 JOIN gold_nope USING (council)", "has no table gold_nope (tables: bronze_children, bronze_episodes",
+        "DELETE FROM bronze_children", "pace sql only reads the lake").entrySet()) {
+      String query = asked.getKey();
+      long start = System.nanoTime();
+      Process process = fresh("sql", "--lake", lake, query).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(2, process.waitFor(), output);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      assertTrue(output.contains(asked.getValue()), output);
+      // Spark's start and the tables' Delta logs took 12 s and more in a cold JVM before.
+      assertTrue(seconds < 6, query + " answered in " + seconds + " s");
+    }
   }
 
   @Test

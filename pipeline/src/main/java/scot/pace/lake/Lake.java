@@ -179,9 +179,14 @@ public record Lake(String root, Map<String, Long> pinned) {
   /** Registers every table as a temporary view of its own name, for SQL. */
   public List<String> registerViews(SparkSession spark) {
     List<String> names = localTableNames();
+    registerViews(spark, names);
+    return names;
+  }
+
+  /** Each table of {@code names} as a temporary view of its own name in {@code spark}. */
+  public void registerViews(SparkSession spark, java.util.Collection<String> names) {
     for (String name : names) {
       read(spark, name).createOrReplaceTempView(name);
     }
-    return names;
   }
 }

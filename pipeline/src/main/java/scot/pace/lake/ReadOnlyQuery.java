@@ -68,6 +68,57 @@ public final class ReadOnlyQuery {
     }
   }
 
+  /**
+   * The tables {@code text} reads, by name in lower case, found without Spark running (so that a
+   * mistyped table is answered at once, and only the tables named need registering): empty when
+   * the statement does not say which (SHOW TABLES, DESCRIBE, EXPLAIN), so that every table may be
+   * needed. Names its WITH clauses define are not tables. An {@link InputFailure}, before Spark
+   * starts, if it does not parse or would change anything (as {@link #of}).
+   */
+  public static java.util.Optional<java.util.Set<String>> tablesRead(String text) {
+    LogicalPlan plan;
+    try {
+      plan = PARSER.parsePlan(text);
+    } catch (org.apache.spark.sql.catalyst.parser.ParseException e) {
+      throw new InputFailure("the query does not parse: " + e.getMessage().split("\n")[0], e);
+    }
+    String refused = refusal(plan);
+    if (refused != null) {
+      throw new InputFailure("pace sql only reads the lake; this query " + refused
+          + ". Ask for what you want to see with SELECT.");
+    }
+    if (LOOKS.matcher(plan.getClass().getSimpleName()).matches()) {
+      return java.util.Optional.empty();
+    }
+    java.util.Set<String> tables = new java.util.TreeSet<>();
+    java.util.Set<String> defined = new java.util.HashSet<>();
+    Deque<LogicalPlan> pending = new ArrayDeque<>(List.of(plan));
+    while (!pending.isEmpty()) {
+      LogicalPlan node = pending.pop();
+      if (node instanceof org.apache.spark.sql.catalyst.analysis.UnresolvedRelation relation) {
+        tables.add(String.join(".", CollectionConverters.asJava(relation.multipartIdentifier()))
+            .toLowerCase(java.util.Locale.ROOT));
+      }
+      if (node instanceof org.apache.spark.sql.catalyst.plans.logical.UnresolvedWith with) {
+        CollectionConverters.asJava(with.cteRelations())
+            .forEach(cte -> defined.add(cte._1().toLowerCase(java.util.Locale.ROOT)));
+      }
+      pending.addAll(CollectionConverters.asJava(node.children()));
+      pending.addAll(CollectionConverters.asJava(node.subqueries()));
+      for (Object inner : CollectionConverters.asJava(node.innerChildren())) {
+        if (inner instanceof LogicalPlan innerPlan) {
+          pending.add(innerPlan);
+        }
+      }
+    }
+    tables.removeAll(defined);
+    return java.util.Optional.of(tables);
+  }
+
+  /** Spark's parser with Delta's statements, as a session has it, for parsing before a session starts. */
+  private static final org.apache.spark.sql.catalyst.parser.ParserInterface PARSER =
+      new io.delta.sql.parser.DeltaSqlParser(new org.apache.spark.sql.execution.SparkSqlParser());
+
   /** Why the parsed {@code plan} is refused, or null if it only reads. */
   static String refusal(LogicalPlan plan) {
     if (LOOKS.matcher(plan.getClass().getSimpleName()).matches()) {

@@ -33,6 +33,26 @@ class ReadOnlyQueryTest {
   }
 
   @Test
+  void theTablesAQueryReadsAreFoundBeforeSparkRunsIt() {
+    assertEquals(java.util.Optional.of(java.util.Set.of("gold_aim1", "gold_nope", "bronze_children")),
+        ReadOnlyQuery.tablesRead("SELECT * FROM gold_aim1 a JOIN Gold_Nope n USING (council)"
+            + " WHERE council IN (SELECT _council FROM bronze_children)"));
+    assertEquals(java.util.Optional.of(java.util.Set.of("gold_aim2")), ReadOnlyQuery.tablesRead(
+        "WITH recent AS (SELECT * FROM gold_aim2 WHERE cohort_year > 2020) SELECT count(*) FROM recent"),
+        "a name the query defines is not a table");
+    assertEquals(java.util.Optional.of(java.util.Set.of()), ReadOnlyQuery.tablesRead("SELECT 2 AS two"));
+    assertEquals(java.util.Optional.of(java.util.Set.of("text./etc/passwd")),
+        ReadOnlyQuery.tablesRead("SELECT * FROM text.`/etc/passwd`"), "a file by its path is no table of the lake");
+    assertEquals(java.util.Optional.empty(), ReadOnlyQuery.tablesRead("SHOW TABLES"), "any table");
+    assertTrue(assertThrows(InputFailure.class, () -> ReadOnlyQuery.tablesRead("DELETE FROM bronze_children"))
+        .getMessage().contains("only reads the lake"));
+    assertTrue(assertThrows(InputFailure.class, () -> ReadOnlyQuery.tablesRead("VACUUM bronze_children"))
+        .getMessage().contains("only reads the lake"), "Delta's own statements parse, and are refused");
+    assertTrue(assertThrows(InputFailure.class, () -> ReadOnlyQuery.tablesRead("SELEC 1"))
+        .getMessage().contains("does not parse"));
+  }
+
+  @Test
   void queriesAreAnswered() {
     assertEquals(10L, ReadOnlyQuery.of(spark, "SELECT count(*) FROM bronze_children").first().getLong(0));
     assertEquals(3L, ReadOnlyQuery.of(spark, "WITH c AS (SELECT DISTINCT placements FROM bronze_children)"

@@ -1,4 +1,4 @@
-package scot.pace.bench;
+package scot.pace.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import scot.pace.bench.Benchmark;
 
 /**
  * The harness at a tiny scale (two councils, three years), on the jobs jar Maven has just built:

@@ -1,4 +1,4 @@
-package scot.pace.bench;
+package scot.pace.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
