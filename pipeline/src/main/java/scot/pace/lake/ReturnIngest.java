@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import scot.pace.council.Councils;
 import scot.pace.files.Folders;
 import scot.pace.returns.ReturnFile;
@@ -154,7 +155,7 @@ public final class ReturnIngest {
         cached.add(own);
         violations = own.unionByName(validation.takenWith(batch, own)).localCheckpoint(true);
         cached.add(violations);
-        quality = QualityTables.quality(batch, violations).localCheckpoint(true);
+        quality = QualityTables.quality(batch, violations).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(quality);
         for (Row row : quality.groupBy("return_key")
             .agg(org.apache.spark.sql.functions.expr("sum(rows_quarantined) / greatest(sum(rows_read), 1)"))
