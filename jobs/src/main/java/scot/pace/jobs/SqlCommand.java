@@ -37,23 +37,18 @@ final class SqlCommand extends PaceCommand {
   @Override
   ExitCode run() throws java.io.IOException {
     PaceConfig config = lake == null ? common.load() : common.load().withLake(lake);
-    Lake tables = config.lake();
-    if (tables.localRoot().isPresent() && tables.localTableNames().isEmpty()) {
+    Views views = new Views(config.lake());
+    if (views.all.isEmpty()) {
       throw noTables(config);
     }
     // A query given on the command line is checked before Spark starts: a mistyped table, or a
     // statement that would change something, is answered at once.
-    Views views = new Views(tables);
     java.util.Optional<java.util.Set<String>> named = query == null ? null : views.needed(query);
     SparkSession spark = SparkSessions.start(config.spark(), "pace sql");
     try {
-      views.start(spark);
-      if (views.all.isEmpty()) {
-        throw noTables(config);
-      }
       ReadOnlyQuery.lockDown(spark);
       if (query != null) {
-        views.register(named);
+        views.register(spark, named);
         answer(spark, query, views.all);
         return ExitCode.SUCCESS;
       }
@@ -70,37 +65,26 @@ final class SqlCommand extends PaceCommand {
   private static final class Views {
     private final Lake lake;
     private final java.util.Set<String> registered = new java.util.HashSet<>();
-    private SparkSession spark;
-    List<String> all;
+    /** Every table of the lake (none when it is not a folder on this machine). */
+    final List<String> all;
 
     Views(Lake lake) {
       this.lake = lake;
-      this.all = lake.localRoot().isPresent() ? lake.localTableNames() : null;
+      this.all = lake.localTableNames();
     }
 
     /** The tables {@code text} reads (empty: any), each in the lake; an {@link InputFailure} otherwise. */
     java.util.Optional<java.util.Set<String>> needed(String text) {
       java.util.Optional<java.util.Set<String>> named = ReadOnlyQuery.tablesRead(text);
-      if (all != null && named.isPresent()) {
-        List<String> unknown = named.get().stream().filter(t -> !all.contains(t)).toList();
-        if (!unknown.isEmpty()) {
-          throw new InputFailure("the lake at " + lake.root() + " has no table " + String.join(", ", unknown)
-              + " (tables: " + String.join(", ", all) + ")");
-        }
+      List<String> unknown = named.orElse(java.util.Set.of()).stream().filter(t -> !all.contains(t)).toList();
+      if (!unknown.isEmpty()) {
+        throw new InputFailure("the lake at " + lake.root() + " has no table " + String.join(", ", unknown)
+            + " (tables: " + String.join(", ", all) + ")");
       }
       return named;
     }
 
-    void start(SparkSession spark) {
-      this.spark = spark;
-      if (all == null) {
-        // Not a folder on this machine: every table, as the lake lists them.
-        all = lake.registerViews(spark);
-        registered.addAll(all);
-      }
-    }
-
-    void register(java.util.Optional<java.util.Set<String>> named) {
+    void register(SparkSession spark, java.util.Optional<java.util.Set<String>> named) {
       List<String> missing = (named.isPresent() ? List.copyOf(named.get()) : all).stream()
           .filter(t -> !registered.contains(t)).toList();
       lake.registerViews(spark, missing);
@@ -137,7 +121,7 @@ final class SqlCommand extends PaceCommand {
         long start = System.nanoTime();
         try {
           String asked = text.substring(0, text.length() - 1);
-          views.register(views.needed(asked));
+          views.register(spark, views.needed(asked));
           answer(spark, asked, tables);
           System.err.printf(java.util.Locale.ROOT, "(%.2f s)%n", (System.nanoTime() - start) / 1e9);
         } catch (InputFailure e) {

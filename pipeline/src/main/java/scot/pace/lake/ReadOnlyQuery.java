@@ -44,11 +44,7 @@ public final class ReadOnlyQuery {
 
   /** The answer to {@code text}, not yet computed; an {@link InputFailure} if it would change anything. */
   public static Dataset<Row> of(SparkSession spark, String text) {
-    String refused = refusal(parse(spark, text, "query"));
-    if (refused != null) {
-      throw new InputFailure("pace sql only reads the lake; this query " + refused
-          + ". Ask for what you want to see with SELECT.");
-    }
+    refuseChanges(parse(spark.sessionState().sqlParser(), text, "query"));
     return spark.sql(text);
   }
 
@@ -57,14 +53,23 @@ public final class ReadOnlyQuery {
    * that reason); an {@link InputFailure} if it does not parse.
    */
   public static boolean changes(SparkSession spark, String text) {
-    return refusal(parse(spark, text, "statement")) != null;
+    return refusal(parse(spark.sessionState().sqlParser(), text, "statement")) != null;
   }
 
-  private static LogicalPlan parse(SparkSession spark, String text, String what) {
+  private static LogicalPlan parse(org.apache.spark.sql.catalyst.parser.ParserInterface parser, String text,
+      String what) {
     try {
-      return spark.sessionState().sqlParser().parsePlan(text);
+      return parser.parsePlan(text);
     } catch (org.apache.spark.sql.catalyst.parser.ParseException e) {
       throw new InputFailure("the " + what + " does not parse: " + e.getMessage().split("\n")[0], e);
+    }
+  }
+
+  private static void refuseChanges(LogicalPlan plan) {
+    String refused = refusal(plan);
+    if (refused != null) {
+      throw new InputFailure("pace sql only reads the lake; this query " + refused
+          + ". Ask for what you want to see with SELECT.");
     }
   }
 
@@ -76,17 +81,8 @@ public final class ReadOnlyQuery {
    * starts, if it does not parse or would change anything (as {@link #of}).
    */
   public static java.util.Optional<java.util.Set<String>> tablesRead(String text) {
-    LogicalPlan plan;
-    try {
-      plan = PARSER.parsePlan(text);
-    } catch (org.apache.spark.sql.catalyst.parser.ParseException e) {
-      throw new InputFailure("the query does not parse: " + e.getMessage().split("\n")[0], e);
-    }
-    String refused = refusal(plan);
-    if (refused != null) {
-      throw new InputFailure("pace sql only reads the lake; this query " + refused
-          + ". Ask for what you want to see with SELECT.");
-    }
+    LogicalPlan plan = parse(PARSER, text, "query");
+    refuseChanges(plan);
     if (LOOKS.matcher(plan.getClass().getSimpleName()).matches()) {
       return java.util.Optional.empty();
     }

@@ -147,13 +147,9 @@ public final class ReturnIngest {
       Dataset<Row> quality = null;
       if (!toRead.isEmpty()) {
         spark.get().sparkContext().setJobDescription("validate " + toRead.size() + " returns");
-        // The second pass reads the first's violations: kept, not computed twice. Checkpointed like the rows:
-        // persisted, every later plan carried the rules' whole plan, which Spark matched against its cache
-        // again and again; a test night of seven returns with errors took 78 s to ingest instead of 40.
-        Validation validation = new Validation(councils.formerToCurrent());
-        Dataset<Row> own = validation.own(batch).localCheckpoint(true);
-        cached.add(own);
-        violations = own.unionByName(validation.takenWith(batch, own)).localCheckpoint(true);
+        // Checkpointed like the rows: persisted, every later plan (quality, quarantine) carried the rules' whole
+        // plan, which Spark matched against its cache again and again.
+        violations = new Validation(councils.formerToCurrent()).violations(batch).localCheckpoint(true);
         cached.add(violations);
         quality = QualityTables.quality(batch, violations).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(quality);

@@ -47,8 +47,9 @@ public final class Validation {
   /**
    * Every violation in the batch, all files together (schema {@link #SCHEMA}): {@link #own}, and
    * the rows {@link #takenWith} the children and episodes it sets aside. The first pass runs here,
-   * once, and is kept for the second (checkpointed, so that the second's plans do not carry the
-   * first's).
+   * once, and is kept for the second (checkpointed: persisted, the second's plans carried the
+   * first's whole plan, which Spark matched against its cache again and again; a test night of
+   * seven returns with errors took 78 s to ingest instead of 40).
    */
   public Dataset<Row> violations(Map<ReturnFile, Dataset<Row>> batch) {
     Dataset<Row> own = own(batch).localCheckpoint(true);
@@ -56,7 +57,7 @@ public final class Validation {
   }
 
   /** The first pass: each row against the rules that read it and its return (not {@link #followsASetAside}). */
-  public Dataset<Row> own(Map<ReturnFile, Dataset<Row>> batch) {
+  private Dataset<Row> own(Map<ReturnFile, Dataset<Row>> batch) {
     Map<ReturnFile, Dataset<Row>> enriched = context.enrich(batch);
     Dataset<Row> all = null;
     for (ReturnFile file : ReturnFile.values()) {
@@ -67,13 +68,12 @@ public final class Validation {
   }
 
   /**
-   * The second pass, over the first's violations ({@code own}; persist them when they are used
-   * again): a child all of whose rows in its return broke an error rule takes its episodes with it,
+   * The second pass, over the first's violations ({@code own}, kept): a child all of whose rows in its return broke an error rule takes its episodes with it,
    * and an episode all of whose rows did, for its own errors or its child's, its placements, legal
    * reasons and milestones, so that none of them is loaded as an orphan (a journey with no date of
    * birth). When no child or episode row broke an error rule (a clean night), nothing is computed.
    */
-  public Dataset<Row> takenWith(Map<ReturnFile, Dataset<Row>> batch, Dataset<Row> own) {
+  private Dataset<Row> takenWith(Map<ReturnFile, Dataset<Row>> batch, Dataset<Row> own) {
     Dataset<Row> childOrEpisodeErrors = own.where(col("severity").equalTo(Severity.ERROR.name())
         .and(col("file").isin(ReturnFile.CHILDREN.fileName(), ReturnFile.EPISODES.fileName())));
     if (childOrEpisodeErrors.isEmpty()) {
