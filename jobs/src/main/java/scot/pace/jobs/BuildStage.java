@@ -16,12 +16,9 @@ final class BuildStage {
     if (key.isDemo()) {
       progress.say("  child keys use the public demo key: fine for synthetic returns, never for real ones");
     }
-    LakeBuild build = new LakeBuild(spark, config.lake(), key, config.councilRegistry());
-    Map<String, Long> rows = progress.stage(NAME, build::run, r -> r.size() + " tables");
-    for (Map.Entry<String, Long> table : rows.entrySet()) {
-      progress.say(String.format(Locale.ROOT, "  %-26s %,12d rows %7.1f s", table.getKey(), table.getValue(),
-          build.seconds().getOrDefault(table.getKey(), 0.0)));
-    }
-    return rows;
+    LakeBuild build = new LakeBuild(spark, config.lake(), key, config.councilRegistry(),
+        done -> progress.step(String.format(Locale.ROOT, "%-26s %,12d rows %7.1f s", done.table(), done.rows(),
+            done.seconds())));
+    return progress.stage(NAME, build::run, r -> r.size() + " tables");
   }
 }

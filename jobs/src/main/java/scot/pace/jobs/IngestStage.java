@@ -22,6 +22,7 @@ final class IngestStage {
             NAME,
             () -> new ReturnIngest(spark, config.lake(), config.councilRegistry(), config.stagingDir(),
                     config.ingest().holdBackErrorRate(), config.codeMappings(), config.dateFormats())
+                .reportingTo(progress::step)
                 .ingest(returnsDir, runId, startedAt),
             r -> String.format(Locale.ROOT, "%d returns loaded (%,d rows), %d unchanged, %d rejected, %d held back",
                 r.loaded().size(), r.rowsLoaded(), r.unchanged().size(), r.rejected().size(), r.heldBack().size()));

@@ -41,7 +41,13 @@ public final class Progress {
     return result;
   }
 
-  public void say(String line) {
+  /** A step within the running stage, as it ends: indented under the stage, with the run's clock. */
+  public synchronized void step(String text) {
+    out.printf(Locale.ROOT, "[%7.1fs]   %s%n", seconds(started, System.nanoTime()), text);
+    out.flush();
+  }
+
+  public synchronized void say(String line) {
     out.println(line);
     out.flush();
   }

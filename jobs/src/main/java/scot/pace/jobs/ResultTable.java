@@ -1,6 +1,9 @@
 package scot.pace.jobs;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -10,23 +13,43 @@ final class ResultTable {
   private final List<String> columns;
   private final List<List<String>> rows = new ArrayList<>();
 
+  private final List<List<String>> shown = new ArrayList<>();
+
   ResultTable(String[] columns, List<Row> result) {
     this.columns = List.of(columns);
     for (Row row : result) {
       List<String> cells = new ArrayList<>();
+      List<String> readable = new ArrayList<>();
       for (int i = 0; i < row.length(); i++) {
         Object value = row.get(i);
         cells.add(value == null ? "" : value.toString());
+        readable.add(value instanceof Double || value instanceof Float ? readable(((Number) value).doubleValue())
+            : cells.get(i));
       }
       rows.add(cells);
+      shown.add(readable);
     }
+  }
+
+  /**
+   * A double as a person reads it: to 6 decimal places, or to 6 significant digits below 1 (so a
+   * small p-value is not shown as 0), without trailing zeros. CSV keeps every digit.
+   */
+  static String readable(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return Double.toString(value);
+    }
+    BigDecimal exact = BigDecimal.valueOf(value);
+    BigDecimal rounded = Math.abs(value) >= 1 ? exact.setScale(6, RoundingMode.HALF_EVEN)
+        : exact.round(new MathContext(6, RoundingMode.HALF_EVEN));
+    return rounded.signum() == 0 ? "0" : rounded.stripTrailingZeros().toPlainString();
   }
 
   void printAligned(PrintStream out) {
     int[] widths = new int[columns.size()];
     for (int i = 0; i < widths.length; i++) {
       widths[i] = columns.get(i).length();
-      for (List<String> row : rows) {
+      for (List<String> row : shown) {
         widths[i] = Math.max(widths[i], row.get(i).length());
       }
     }
@@ -36,7 +59,7 @@ final class ResultTable {
       rule.append(i == 0 ? "" : "-+-").append("-".repeat(widths[i]));
     }
     out.println(rule);
-    for (List<String> row : rows) {
+    for (List<String> row : shown) {
       out.println(line(row, widths));
     }
     out.println("(" + rows.size() + " row" + (rows.size() == 1 ? "" : "s") + ")");

@@ -25,10 +25,12 @@ final class SqlCommand extends PaceCommand {
       description = "e.g. \"SELECT _council, count(*) FROM bronze_children GROUP BY 1\"; none: read queries from standard input")
   String query;
 
-  @Option(names = "--format", description = "table (aligned, the default) or csv.")
+  @Option(names = "--format", description = "table (aligned, the default; decimals to 6 places, or 6 significant"
+      + " digits below 1) or csv (every digit).")
   Format format = Format.table;
 
-  @Option(names = "--limit", paramLabel = "N", description = "At most N rows (default 1000; 0 for all).")
+  @Option(names = "--limit", paramLabel = "N", description = "At most N rows (default 1000; 0 for all); a result cut"
+      + " short says so on standard error.")
   int limit = 1000;
 
   @Option(names = "--lake", paramLabel = "DIR", description = "The lake (default paths.lake).")
@@ -146,13 +148,19 @@ final class SqlCommand extends PaceCommand {
       }
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
-    List<Row> rows = limit > 0 ? result.limit(limit).collectAsList() : result.collectAsList();
-    ResultTable table = new ResultTable(result.columns(), rows);
+    // One row over the limit tells whether the result was cut short.
+    List<Row> rows = limit > 0 ? result.limit(limit + 1).collectAsList() : result.collectAsList();
+    boolean cut = limit > 0 && rows.size() > limit;
+    ResultTable table = new ResultTable(result.columns(), cut ? rows.subList(0, limit) : rows);
     if (format == Format.csv) {
       table.printCsv(out());
     } else {
       table.printAligned(out());
     }
     out().flush();
+    if (cut) {
+      System.err.printf(java.util.Locale.ROOT, "only the first %,d rows are shown: the result has more (--limit N for"
+          + " more, --limit 0 for all)%n", limit);
+    }
   }
 }

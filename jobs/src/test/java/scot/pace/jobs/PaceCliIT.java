@@ -14,6 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scot.pace.build.LakeBuild;
+import scot.pace.catalogue.Output;
+import scot.pace.catalogue.OutputCatalogue;
 
 /**
  * The command line end to end, as a user runs it: the shared three-council demo, then sql,
@@ -77,6 +80,16 @@ class PaceCliIT {
         "SELECT count(DISTINCT _return_key) AS returns FROM bronze_episodes");
     assertEquals(0, table.exitCode(), table.err());
     assertEquals("returns\n-------\n27\n(1 row)\n", table.out());
+    assertTrue(!table.err().contains("only the first"), "a whole result says nothing of a limit: " + table.err());
+
+    Result cut = pace("sql", "--config", config.toString(), "--lake", lake, "--limit", "2",
+        "SELECT _return_key, 1 / 3 AS third FROM bronze_children GROUP BY 1 ORDER BY 1");
+    assertEquals(0, cut.exitCode(), cut.err());
+    assertTrue(cut.out().endsWith("| 0.333333\n(2 rows)\n"), "doubles as a person reads them: " + cut.out());
+    assertTrue(cut.err().contains("only the first 2 rows are shown: the result has more"), cut.err());
+    Result digits = pace("sql", "--config", config.toString(), "--lake", lake, "--format", "csv", "--limit", "1",
+        "SELECT 1 / 3 AS third FROM bronze_children");
+    assertEquals("third\n0.3333333333333333\n", digits.out(), "CSV keeps every digit");
   }
 
   @Test
@@ -232,6 +245,39 @@ class PaceCliIT {
     assertEquals(2, refused.exitCode());
     assertTrue(refused.err().contains("no pseudonymisation key"), refused.err());
     assertTrue(refused.err().contains("export PACE_PSEUDONYM_KEY=$(openssl rand -hex 32)"), refused.err());
+  }
+
+  @Test
+  void theIngestAndBuildSayEachStepAsItEndsAndSparksConsoleNoiseStaysOff() {
+    List<String> lines = demo.out().lines().toList();
+    int ingestStarts = indexOf(lines, "] ingest ...");
+    int ingestDone = indexOf(lines, "] ingest done in");
+    List<String> ingestSteps = lines.subList(ingestStarts + 1, ingestDone);
+    assertTrue(ingestSteps.stream().anyMatch(l -> l.matches("\\[ *[0-9.]+s\\]   27 returns to read .*")), ingestSteps.toString());
+    assertTrue(ingestSteps.stream().anyMatch(l -> l.endsWith("read children.csv of 27 returns")), ingestSteps.toString());
+    assertTrue(ingestSteps.stream().anyMatch(l -> l.matches(".*   checked [0-9,]+ rows against the rules: [0-9,]+ set aside in quarantine")),
+        ingestSteps.toString());
+    for (String table : LakeBuild.bronzeTables()) {
+      assertTrue(ingestSteps.stream().anyMatch(l -> l.contains("   wrote " + table + ": ") && l.endsWith(" rows of 27 returns")),
+          table + " in " + ingestSteps);
+    }
+    int buildStarts = indexOf(lines, "] build silver and gold ...");
+    int buildDone = indexOf(lines, "] build silver and gold done in");
+    List<String> buildSteps = lines.subList(buildStarts + 1, buildDone);
+    for (Output output : OutputCatalogue.built()) {
+      assertEquals(1, buildSteps.stream().filter(l -> l.matches("\\[ *[0-9.]+s\\]   " + output.table() + " +[0-9,]+ rows +[0-9.]+ s")).count(),
+          output.table() + " said once as it is committed, before the stage ends: " + buildSteps);
+    }
+    assertTrue(!demo.err().contains("TaskSetManager"), demo.err());
+  }
+
+  private static int indexOf(List<String> lines, String part) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(part)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no line with '" + part + "' in " + lines);
   }
 
   @Test

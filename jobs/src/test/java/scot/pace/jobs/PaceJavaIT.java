@@ -62,4 +62,45 @@ class PaceJavaIT {
     assertEquals(2, ran.exitCode(), ran.output());
     assertTrue(ran.output().contains("no-such-command"), ran.output());
   }
+
+  @Test
+  void theCronScriptExitsWithTheRunsCodeAndSaysWhenARunFailed() throws Exception {
+    // A logger that keeps what it is given, and no pseudonymisation key: the nightly exits 2 before Spark starts.
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path logged = dir.resolve("syslog.txt");
+    Path logger = bin.resolve("logger");
+    Files.writeString(logger, "#!/bin/sh\necho \"logger $*\" >> " + logged + "\ncat >> " + logged + "\n");
+    logger.toFile().setExecutable(true);
+    Path config = dir.resolve("nightly.yaml");
+    Files.writeString(config, "paths:\n  returns: " + dir.resolve("returns") + "\n  lake: " + dir.resolve("lake")
+        + "\n  out: " + dir.resolve("out") + "\n");
+    Path jar = Path.of(System.getProperty("pace.jobs.jar", "target/pace-jobs.jar")).toAbsolutePath();
+    ProcessBuilder builder = new ProcessBuilder(Path.of("../conf/schedule/pace-nightly").toAbsolutePath().toString());
+    builder.environment().put("PACE_JAR", jar.toString());
+    builder.environment().put("PACE_CDS_DIR", "off");
+    builder.environment().put("PACE_NIGHTLY_CONFIG", config.toString());
+    builder.environment().remove("PACE_PSEUDONYM_KEY");
+    builder.environment().put("PATH", bin + ":" + Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
+    Process process = builder.start();
+    String printed = new String(process.getInputStream().readAllBytes()) + new String(process.getErrorStream().readAllBytes());
+    assertTrue(process.waitFor(2, TimeUnit.MINUTES));
+    assertEquals(2, process.exitValue(), "the run's exit code, not the logger's: " + printed);
+    assertEquals("pace nightly ended with exit code 2: the input or the configuration is wrong. What it printed:"
+        + " journalctl -t pace-nightly; its summary: <out>/runs/\n", printed, "one line for cron to mail");
+    String syslog = Files.readString(logged);
+    assertTrue(syslog.startsWith("logger -t pace-nightly\n"), syslog);
+    assertTrue(syslog.contains("\npace nightly: no pseudonymisation key"), "what the run printed goes to syslog: " + syslog);
+    assertTrue(syslog.contains("logger -t pace-nightly -p user.err\npace nightly ended with exit code 2"), syslog);
+  }
+
+  @Test
+  void theSystemdServiceStartsAUnitThatSaysSoWhenARunFails() throws IOException {
+    Path schedule = Path.of("../conf/schedule");
+    String service = Files.readString(schedule.resolve("pace-nightly.service"));
+    String onFailure = service.lines().filter(l -> l.startsWith("OnFailure=")).findFirst().orElseThrow()
+        .substring("OnFailure=".length());
+    String failed = Files.readString(schedule.resolve(onFailure));
+    assertTrue(failed.contains("systemd-cat -t pace-nightly -p err"), failed);
+    assertTrue(service.contains("SuccessExitStatus=1\n"), "a finished run with warnings is not a failure: " + service);
+  }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -41,12 +42,22 @@ public final class LakeBuild {
   private final Lake lake;
   private final PseudonymKey key;
   private final Councils councils;
+  private final Consumer<Committed> onCommit;
+
+  /** One table committed by the build: its rows and the seconds it took (waits for its inputs included). */
+  public record Committed(String table, long rows, double seconds) {}
 
   public LakeBuild(SparkSession spark, Lake lake, PseudonymKey key, Councils councils) {
+    this(spark, lake, key, councils, committed -> {});
+  }
+
+  /** As above, telling {@code onCommit} of each table as its commit is done, from the thread that wrote it. */
+  public LakeBuild(SparkSession spark, Lake lake, PseudonymKey key, Councils councils, Consumer<Committed> onCommit) {
     this.spark = spark;
     this.lake = lake;
     this.key = key;
     this.councils = councils;
+    this.onCommit = onCommit;
   }
 
   /** The bronze tables a build reads. */
@@ -119,18 +130,12 @@ public final class LakeBuild {
     }
   }
 
-  private final Map<String, Double> seconds = new ConcurrentHashMap<>();
-
-  /** Seconds each table of the last {@link #run} took to compute and write (waits for its inputs included). */
-  public Map<String, Double> seconds() {
-    return Map.copyOf(seconds);
-  }
-
   private void write(Dataset<Row> data, String table, Map<String, Long> rows) {
     long start = System.nanoTime();
     data.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(lake.table(table));
     // The commit records the rows it wrote; a lake off this machine is counted by reading it back.
-    rows.put(table, lake.rowsWritten(table).orElseGet(() -> lake.read(spark, table).count()));
-    seconds.put(table, (System.nanoTime() - start) / 1e9);
+    long written = lake.rowsWritten(table).orElseGet(() -> lake.read(spark, table).count());
+    rows.put(table, written);
+    onCommit.accept(new Committed(table, written, (System.nanoTime() - start) / 1e9));
   }
 }

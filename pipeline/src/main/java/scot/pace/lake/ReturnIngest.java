@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
@@ -52,6 +53,7 @@ public final class ReturnIngest {
   private final Path staging;
   private final double holdBackErrorRate;
   private final ReturnReading reading;
+  private Consumer<String> steps = step -> {};
 
   public ReturnIngest(SparkSession spark, Lake lake, Councils councils, Path staging) {
     this(spark, lake, councils, staging, 0.05, List.of());
@@ -85,6 +87,12 @@ public final class ReturnIngest {
     this.staging = staging;
     this.holdBackErrorRate = holdBackErrorRate;
     this.reading = new ReturnReading(codeMappings, dateFormats);
+  }
+
+  /** Tells {@code steps} of each step of an ingest as it ends: the files read, the rows checked, each table written. */
+  public ReturnIngest reportingTo(Consumer<String> steps) {
+    this.steps = steps;
+    return this;
   }
 
   /**
@@ -128,6 +136,8 @@ public final class ReturnIngest {
         // Nothing new and nothing rejected: the night's common case, answered without a Spark job.
         return new IngestReport(runId, List.of(), unchanged, List.of(), List.of(), List.of(), Map.of());
       }
+      steps.accept(String.format(Locale.ROOT, "%d returns to read (new or sent again), %d unchanged, %d that cannot be read",
+          toRead.size(), unchanged.size(), located.problems().size()));
       spark.get().conf().set(OutsideChanges.COMMIT_NOTE, OutsideChanges.SIGNATURE + runId);
       signed = true;
 
@@ -141,6 +151,7 @@ public final class ReturnIngest {
             .localCheckpoint(true);
         cached.add(rows);
         batch.put(file, rows);
+        steps.accept("read " + file.fileName() + " of " + toRead.size() + " returns");
       }
       Map<String, Double> errorRates = new HashMap<>();
       Dataset<Row> violations = null;
@@ -153,11 +164,17 @@ public final class ReturnIngest {
         cached.add(violations);
         quality = QualityTables.quality(batch, violations).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(quality);
+        long rowsRead = 0;
+        long rowsSetAside = 0;
         for (Row row : quality.groupBy("return_key")
-            .agg(org.apache.spark.sql.functions.expr("sum(rows_quarantined) / greatest(sum(rows_read), 1)"))
+            .agg(org.apache.spark.sql.functions.expr("sum(rows_read)"), org.apache.spark.sql.functions.expr("sum(rows_quarantined)"))
             .collectAsList()) {
-          errorRates.put(row.getString(0), row.getDouble(1));
+          errorRates.put(row.getString(0), row.getLong(2) / (double) Math.max(row.getLong(1), 1));
+          rowsRead += row.getLong(1);
+          rowsSetAside += row.getLong(2);
         }
+        steps.accept(String.format(Locale.ROOT, "checked %,d rows against the rules: %,d set aside in quarantine",
+            rowsRead, rowsSetAside));
       }
 
       List<String> loaded = new ArrayList<>();
@@ -194,8 +211,11 @@ public final class ReturnIngest {
       }
 
       Map<ReturnFile, Map<String, Long>> counts = new BronzeTables(spark.get(), lake).replace(batch, loaded);
+      counts.forEach((file, byReturn) -> steps.accept(String.format(Locale.ROOT, "wrote %s: %,d rows of %d returns",
+          file.bronzeTable(), byReturn.values().stream().mapToLong(Long::longValue).sum(), loaded.size())));
       if (violations != null) {
         new QualityTables(spark.get(), lake).replace(violations, quality, loaded, runId);
+        steps.accept("wrote " + Validation.QUARANTINE + " and " + QualityTables.QUALITY);
       }
 
       List<IngestManifest.Entry> entries = new ArrayList<>();
