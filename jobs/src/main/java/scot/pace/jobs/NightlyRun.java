@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.fs.FSError;
+import scot.pace.journey.KeyFingerprint;
 import scot.pace.journey.PseudonymKey;
 import scot.pace.lake.IngestReport;
 import scot.pace.export.ExportedRun;
@@ -68,6 +69,8 @@ final class NightlyRun {
     Throwable failure = null;
     Map<String, Long> startVersions = nightlyTables(RunLog.tableVersions(config.lake()));
     try {
+      // A night with another key would load the returns, then stop at the build: refused before anything is written.
+      KeyFingerprint.check(config.lake(), key, spark);
       ingest = IngestStage.run(progress, spark, config, config.returnsDir(), runId, start);
       ingest.rejected().forEach(p -> warnings.add("rejected " + p.returnName() + ": " + p.message()));
       ingest.heldBack().forEach(p -> warnings.add("held back " + p.returnName() + ": " + p.reason()));

@@ -248,6 +248,30 @@ class PaceCliIT {
   }
 
   @Test
+  void aNightWithAnotherKeyThanTheLakesIsRefusedBeforeAnythingIsLoaded() throws IOException {
+    shared.copySendingAgain(dir.resolve("work"), List.of("S12000023_2024"));
+    Path keyFile = dir.resolve("pseudonym.key");
+    Files.writeString(keyFile, "a-real-key-that-is-not-the-demo-key\n");
+    Path withKey = SmallConfig.write(dir.resolve("with-key.yaml"), "local[2]", ThreeCouncilDemo.FIRST_YEAR,
+        ThreeCouncilDemo.COUNCILS, "paths:", "  returns: " + dir.resolve("work/returns"),
+        "  lake: " + dir.resolve("work/lake"), "  out: " + dir.resolve("work/out"), "pseudonymisation:",
+        "  keyFile: " + keyFile);
+    scot.pace.lake.Lake lake = scot.pace.lake.Lake.at(dir.resolve("work/lake"));
+    Map<String, java.util.Optional<Long>> before = new java.util.TreeMap<>();
+    lake.localTableNames().forEach(t -> before.put(t, lake.latestVersion(t)));
+
+    Result refused = pace("nightly", "--config", withKey.toString());
+    assertEquals(2, refused.exitCode(), refused.out() + refused.err());
+    assertTrue(refused.err().contains("is not the one this lake's child keys were made with"), refused.err());
+    assertTrue(refused.err().contains("delete that file and build again"), refused.err());
+    Map<String, java.util.Optional<Long>> after = new java.util.TreeMap<>();
+    lake.localTableNames().forEach(t -> after.put(t, lake.latestVersion(t)));
+    after.remove("run_log");
+    before.remove("run_log");
+    assertEquals(before, after, "the re-sent return was not loaded, nothing was built");
+  }
+
+  @Test
   void theIngestAndBuildSayEachStepAsItEndsAndSparksConsoleNoiseStaysOff() {
     List<String> lines = demo.out().lines().toList();
     int ingestStarts = indexOf(lines, "] ingest ...");

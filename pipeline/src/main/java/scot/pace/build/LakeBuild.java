@@ -18,6 +18,7 @@ import scot.pace.catalogue.BuildInputs;
 import scot.pace.catalogue.Output;
 import scot.pace.catalogue.OutputCatalogue;
 import scot.pace.council.Councils;
+import scot.pace.journey.KeyFingerprint;
 import scot.pace.journey.PseudonymKey;
 import scot.pace.lake.Lake;
 import scot.pace.returns.ReturnFile;
@@ -73,6 +74,7 @@ public final class LakeBuild {
    * the failure is thrown once the ones under way have ended.
    */
   public Map<String, Long> run() {
+    KeyFingerprint.check(lake, key, () -> spark);
     lake.require(spark, bronzeTables(), "pace ingest");
     List<Output> outputs = OutputCatalogue.built();
     Map<String, Long> written = new ConcurrentHashMap<>();
@@ -114,6 +116,7 @@ public final class LakeBuild {
     } else if (failure.get() != null) {
       throw new IllegalStateException(failure.get().getMessage(), failure.get());
     }
+    KeyFingerprint.record(lake, key, () -> spark);
     Map<String, Long> rows = new LinkedHashMap<>();
     outputs.forEach(output -> rows.put(output.table(), written.get(output.table())));
     return rows;
