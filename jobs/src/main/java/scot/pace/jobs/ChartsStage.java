@@ -1,7 +1,9 @@
 package scot.pace.jobs;
 
+import java.time.Instant;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
+import scot.pace.report.Provenance;
 import scot.pace.report.Report;
 
 /** Draws the charts and writes the published and restricted reports as a stage. */
@@ -10,10 +12,12 @@ final class ChartsStage {
 
   private ChartsStage() {}
 
-  static Report.Summary run(Progress progress, SparkSession spark, PaceConfig config) {
+  /** Draws them for the run {@code runId}, started at {@code startedAt}, which every page names. */
+  static Report.Summary run(Progress progress, SparkSession spark, PaceConfig config, String runId, Instant startedAt) {
     System.setProperty("java.awt.headless", "true");
+    Provenance provenance = new Provenance(runId, startedAt, Pace.VERSION);
     Report.Summary summary = progress.stage(NAME,
-        () -> Report.write(spark, config.lake(), config.disclosure(), config.outDir()),
+        () -> Report.write(spark, config.lake(), config.disclosure(), config.outDir(), provenance),
         s -> String.format(Locale.ROOT, "%,d files, %.1f MB", s.files(), s.bytes() / 1e6));
     progress.say("  published (safe to publish):     " + summary.published().resolve("index.html").toAbsolutePath().normalize());
     progress.say("  restricted (child-level, council only): " + summary.restricted().toAbsolutePath().normalize());

@@ -84,7 +84,7 @@ final class NightlyRun {
         versions = before;
       } else {
         BuildStage.run(progress, spark.get(), config, key);
-        drawn = new RunExport.Drawn(config.outDir(), ChartsStage.run(progress, spark.get(), config).publication());
+        drawn = new RunExport.Drawn(config.outDir(), ChartsStage.run(progress, spark.get(), config, runId, start).publication());
         progress.stage(HOUSEKEEPING, () -> config.housekeeping().toHousekeeping().run(spark.get(), config.lake(), Instant.now()),
             done -> done.size() + " tables tidied");
         versions = RunLog.tableVersions(config.lake());

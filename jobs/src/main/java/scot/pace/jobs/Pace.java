@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     // Every command takes --help and --version, as the top one does.
     scope = CommandLine.ScopeType.INHERIT,
-    version = "pace 0.1.0",
+    version = Pace.VERSION,
     description = "Permanence analytics for looked after children in Scotland.",
     subcommands = {
       DemoCommand.class,
@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class Pace implements Runnable {
+  /** The pipeline's name and version, as --version prints it and every report page names it. */
+  static final String VERSION = "pace 0.1.0";
 
   public static void main(String[] args) {
     System.exit(run(args));

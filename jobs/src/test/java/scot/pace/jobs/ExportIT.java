@@ -72,6 +72,18 @@ class ExportIT {
     assertTrue(page.contains(runId), "the manifest names the run");
     assertTrue(page.contains("gold_time_to_permanence"), "the definitions and versions are there");
     assertTrue(page.contains("versionAsOf"), "the PySpark cell reloads the tables at the run's versions");
+    // Executed as a researcher runs it: its cells need only pandas, the extracts read as numbers, and
+    // the PySpark cell finds the lake from the notebook's folder and, with no PySpark here, says so.
+    Process probe = new ProcessBuilder(python, "-c", "import ipykernel, pandas").start();
+    ExternalTool.require(probe.waitFor(1, TimeUnit.MINUTES) && probe.exitValue() == 0,
+        "ipykernel and pandas for " + python, "apt-get install python3-ipykernel python3-pandas");
+    Path executed = demo.dir.resolve("notebook-executed");
+    run(List.of("jupyter-nbconvert", "--to", "notebook", "--execute", "--output-dir", executed.toString(),
+        published.resolve("notebook.ipynb").toString()));
+    String ran = Files.readString(executed.resolve("notebook.ipynb"));
+    assertTrue(!ran.contains("\"output_type\": \"error\""), "no cell failed");
+    assertTrue(ran.contains("Lake: " + demo.workDir.resolve("lake").toRealPath()), "the lake found from the notebook's folder");
+    assertTrue(ran.contains("PySpark is not installed: pip install pyspark=="), "the PySpark cell is guarded");
     for (String council : List.of("S12000023", "S12000048", "S12000036")) {
       run(List.of(python, "-c", "import nbformat, sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))",
           demo.out.resolve("exports").resolve(runId).resolve("restricted").resolve(council).resolve("notebook.ipynb")

@@ -72,6 +72,29 @@ class ReportIT {
   }
 
   @Test
+  void everyPageNamesItsRunAndTheNationalPageHasContentsAndAGlossaryBesideIt() throws IOException {
+    String runId = demo.out().lines().filter(l -> l.startsWith("run ")).findFirst().orElseThrow().substring(4);
+    for (Path page : files(out, ".html")) {
+      String html = Files.readString(page);
+      assertTrue(html.matches("(?s).*<p class=\"provenance\">Run " + Pattern.quote(runId) + " · produced \\d{1,2} [A-Z][a-z]+ 20\\d\\d,"
+          + " \\d\\d:\\d\\d UTC · pace \\d+\\.\\d+\\.\\d+ · latest snapshot 31 July 2024</p>.*"), page + " names its run");
+    }
+    String national = Files.readString(out.resolve("report/index.html"));
+    Matcher entry = Pattern.compile("<li><a href=\"#([a-z0-9-]+)\">").matcher(national.substring(0, national.indexOf("</nav>")));
+    int entries = 0;
+    while (entry.find()) {
+      assertTrue(national.contains("<h2 id=\"" + entry.group(1) + "\">"), "the contents link to a heading: " + entry.group(1));
+      entries++;
+    }
+    assertTrue(entries >= 5, "a contents list of the page's sections: " + entries);
+    String glossary = Files.readString(out.resolve("report/glossary.html"));
+    assertTrue(national.contains("<a href=\"glossary.html\">the glossary</a>"), "the national page links its glossary");
+    assertTrue(glossary.contains("<h2 id=\"gold-time-to-permanence\">gold_time_to_permanence</h2>"), glossary);
+    assertTrue(glossary.contains("<th scope=\"row\">within_2y</th>"), "the columns are defined");
+    assertTrue(!national.contains("docs/measures.md"), "no pointer to a file the report does not ship");
+  }
+
+  @Test
   void everyLinkAndPictureResolvesAndEveryChartIsFullSize() throws IOException {
     Pattern reference = Pattern.compile("(?:src|href)=\"([^\"#]+)\"");
     int checked = 0;

@@ -28,6 +28,7 @@ import scot.pace.measure.CohortOutcomes;
 import scot.pace.measure.DataDictionary;
 import scot.pace.measure.KinshipShare;
 import scot.pace.publish.Publication;
+import scot.pace.report.Provenance;
 import scot.pace.report.Report;
 import scot.pace.failure.InputFailure;
 
@@ -146,7 +147,8 @@ public final class RunExport {
     Path report = drawn == null ? null : drawn.folder();
     if (drawn == null) {
       report = temp.resolve(".report");
-      Report.write(spark, lake, publication, sdc, report);
+      // Only its charts and tables are copied into the export; its pages are not.
+      Report.write(spark, lake, publication, sdc, report, new Provenance(run.runId(), run.startedAt(), "pace export"));
     }
     List<String[]> councils = new ArrayList<>();
     for (Row row : lake.read(spark, LakeBuild.COUNCILS).where("council <> '" + CohortOutcomes.SCOTLAND + "'")

@@ -96,13 +96,14 @@ final class RunNotebooks {
       }
     }
     book.markdown("## Work with the extracts\n\nThe published gold tables, disclosure-controlled, one CSV each in "
-        + "`extracts/`. A withheld figure is `" + DisclosureControl.SUPPRESSED + "`: read a column with "
-        + "`pd.to_numeric(..., errors=\"coerce\")` to treat it as missing.");
+        + "`extracts/`. A withheld figure is `" + DisclosureControl.SUPPRESSED + "`: `extract(path)` reads it, and "
+        + "an empty cell, as missing (NaN), so every column of numbers is read as numbers.");
     book.code(pandasCell(extracts));
-    book.markdown("## Reload the gold tables at this run's versions\n\nWith access to the lake (`" + lakeRoot + "`), "
+    book.markdown("## Reload the gold tables at this run's versions\n\nWith access to the lake (at `" + lakeRoot + "` when "
+        + "this run was exported; set `PACE_LAKE` to its folder if it has moved), "
         + "PySpark with Delta reads each table exactly as this run left it (time travel to the version in the "
         + "manifest). Those tables are exact, not disclosure-controlled: they stay inside the secure setting.");
-    book.code(pysparkCell(run, lakeRoot));
+    book.code(pysparkCell(run, lakeRoot, folder));
     book.write(folder.resolve("notebook.ipynb"));
   }
 
@@ -121,8 +122,8 @@ final class RunNotebooks {
       book.markdown("## " + table + "\n\nThe council's rows of `" + table + "`, exact.");
       book.code("table(\"tables/" + table + ".csv\")", TableOutput.of(CsvReader.read(file)));
     }
-    book.code(pysparkCell(run, lakeRoot) + "\ngold(\"" + StillWaiting.TABLE + "\").where(\"council = '" + council[0]
-        + "'\").drop(\"child_key\").show()");
+    book.code(pysparkCell(run, lakeRoot, folder) + "\nif spark is not None:\n    gold(\"" + StillWaiting.TABLE
+        + "\").where(\"council = '" + council[0] + "'\").drop(\"child_key\").show()");
     book.write(folder.resolve("notebook.ipynb"));
   }
 
@@ -156,42 +157,65 @@ final class RunNotebooks {
         + "RUN_ID = \"" + run.runId() + "\"\n\n"
         + "def table(path):\n"
         + "    \"\"\"A table as published: text, [c] where withheld.\"\"\"\n"
-        + "    return pd.read_csv(path, dtype=str, keep_default_na=False)";
+        + "    return pd.read_csv(path, dtype=str, keep_default_na=False)\n\n"
+        + "def extract(path):\n"
+        + "    \"\"\"A table with its numbers as numbers: [c] (withheld) and empty cells are missing (NaN).\"\"\"\n"
+        + "    return pd.read_csv(path, na_values=[\"" + DisclosureControl.SUPPRESSED + "\", \"\"], keep_default_na=False)";
   }
 
   private static String pandasCell(List<Extracts.Extract> extracts) {
-    StringBuilder code = new StringBuilder("extracts = {p.stem: pd.read_csv(p, dtype=str, keep_default_na=False)\n"
+    StringBuilder code = new StringBuilder("extracts = {p.stem: extract(p)\n"
         + "            for p in sorted(Path(\"extracts\").glob(\"*.csv\")) if p.name != \"" + Extracts.DICTIONARY
         + "\"}\n"
         + "dictionary = pd.read_csv(\"extracts/" + Extracts.DICTIONARY + "\")\n");
     if (extracts.stream().anyMatch(e -> e.table().equals(TimeToPermanence.POINTS))) {
       code.append("points = extracts[\"" + TimeToPermanence.POINTS + "\"]\n"
-          + "points[\"within\"] = pd.to_numeric(points[\"within\"], errors=\"coerce\")\n"
           + "# legal permanence within 2 years: the curve at day " + TimeToPermanence.quarterDays(8) + "\n"
           + "points[(points.council == \"S92000003\") & (points.population == \"accommodated\")\n"
-          + "       & (points.days == \"" + TimeToPermanence.quarterDays(8) + "\")][[\"cohort_year\", \"within\"]]");
+          + "       & (points.days == " + TimeToPermanence.quarterDays(8) + ")][[\"cohort_year\", \"within\"]]");
     }
     return code.toString();
   }
 
-  static String pysparkCell(ExportedRun run, String lakeRoot) {
+  /**
+   * The cell that reloads the gold tables at the run's versions with PySpark. The lake is found
+   * from the notebook's own folder as it was when the run was exported, or at {@code PACE_LAKE};
+   * without PySpark or the lake the cell says what is missing instead of failing.
+   */
+  static String pysparkCell(ExportedRun run, String lakeRoot, Path notebookFolder) {
     Properties stack = stack();
     StringBuilder versions = new StringBuilder("{\n");
     for (Map.Entry<String, Long> entry : run.tableVersions().entrySet()) {
       versions.append("    \"").append(entry.getKey()).append("\": ").append(entry.getValue()).append(",\n");
     }
     versions.append("}");
+    String lake = lakeRoot.contains("://") ? "\"" + lakeRoot + "\""
+        : "str((Path.cwd() / \"" + notebookFolder.toAbsolutePath().relativize(
+            Path.of(lakeRoot.startsWith("file:") ? lakeRoot.substring(5) : lakeRoot).toAbsolutePath()) + "\").resolve())";
     return "# Needs PySpark " + stack.getProperty("spark.version") + " and the lake; Delta comes from Maven Central.\n"
-        + "from pyspark.sql import SparkSession\n\n"
-        + "spark = (SparkSession.builder.appName(\"pace-" + run.runId() + "\")\n"
-        + "         .config(\"spark.jars.packages\", \"io.delta:" + stack.getProperty("delta.artifact") + ":"
+        + "import os\n"
+        + "from pathlib import Path\n\n"
+        + "# The lake: PACE_LAKE if set, else where it was beside this folder when the run was exported.\n"
+        + "LAKE = os.environ.get(\"PACE_LAKE\") or " + lake + "\n"
+        + "VERSIONS = " + versions + "\n"
+        + "print(f\"Lake: {LAKE}\")\n"
+        + "spark = None\n"
+        + "try:\n"
+        + "    from pyspark.sql import SparkSession\n"
+        + "except ImportError:\n"
+        + "    print(\"PySpark is not installed: pip install pyspark==" + stack.getProperty("spark.version")
+        + " to reload the gold tables (the tables above need only pandas).\")\n"
+        + "else:\n"
+        + "    if \"://\" not in LAKE and not Path(LAKE).is_dir():\n"
+        + "        print(f\"No lake at {LAKE}: set PACE_LAKE to the lake's folder and run this cell again.\")\n"
+        + "    else:\n"
+        + "        spark = (SparkSession.builder.appName(\"pace-" + run.runId() + "\")\n"
+        + "                 .config(\"spark.jars.packages\", \"io.delta:" + stack.getProperty("delta.artifact") + ":"
         + stack.getProperty("delta.version") + "\")\n"
-        + "         .config(\"spark.sql.extensions\", \"io.delta.sql.DeltaSparkSessionExtension\")\n"
-        + "         .config(\"spark.sql.catalog.spark_catalog\", \"org.apache.spark.sql.delta.catalog.DeltaCatalog\")\n"
-        + "         .config(\"spark.sql.shuffle.partitions\", \"4\")\n"
-        + "         .getOrCreate())\n\n"
-        + "LAKE = \"" + lakeRoot + "\"\n"
-        + "VERSIONS = " + versions + "\n\n"
+        + "                 .config(\"spark.sql.extensions\", \"io.delta.sql.DeltaSparkSessionExtension\")\n"
+        + "                 .config(\"spark.sql.catalog.spark_catalog\", \"org.apache.spark.sql.delta.catalog.DeltaCatalog\")\n"
+        + "                 .config(\"spark.sql.shuffle.partitions\", \"4\")\n"
+        + "                 .getOrCreate())\n\n"
         + "def gold(name):\n"
         + "    \"\"\"The table as this run left it.\"\"\"\n"
         + "    return spark.read.format(\"delta\").option(\"versionAsOf\", VERSIONS[name]).load(f\"{LAKE}/{name}\")\n";

@@ -113,6 +113,11 @@ public final class DataDictionary {
     return String.join(" ", paragraph);
   }
 
+  /** The columns several tables share (council, cohort year, ...), with what they mean. */
+  public Map<String, String> commonColumns() {
+    return java.util.Collections.unmodifiableMap(common);
+  }
+
   /** The table's definition, if the docs have one. */
   public Optional<Table> table(String name) {
     return Optional.ofNullable(tables.get(name));

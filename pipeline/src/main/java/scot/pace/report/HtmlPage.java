@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import scot.pace.files.CsvWriter;
 
 /**
@@ -15,10 +19,16 @@ import scot.pace.files.CsvWriter;
 final class HtmlPage {
   private final StringBuilder body = new StringBuilder();
   private final String title;
+  private final String provenance;
+  /** The second-level headings, as anchor and text, for the contents list. */
+  private final List<String[]> contents = new ArrayList<>();
+  private final Set<String> anchors = new HashSet<>();
   private String linkPrefix = "";
 
-  HtmlPage(String title) {
+  /** @param provenance the line under the title that names the run that made the page */
+  HtmlPage(String title, String provenance) {
     this.title = title;
+    this.provenance = provenance;
   }
 
   /** Figures and tables added from now on live under {@code prefix}, relative to this page. */
@@ -34,8 +44,18 @@ final class HtmlPage {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
+  /** A heading with an anchor (its text in lower case, words joined by '-'); those of level 2 are listed in the contents. */
   HtmlPage heading(int level, String text) {
-    body.append("<h").append(level).append('>').append(escape(text)).append("</h").append(level).append(">\n");
+    String base = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    String anchor = base.isEmpty() ? "section" : base;
+    for (int n = 2; !anchors.add(anchor); n++) {
+      anchor = base + "-" + n;
+    }
+    if (level == 2) {
+      contents.add(new String[] {anchor, text});
+    }
+    body.append("<h").append(level).append(" id=\"").append(anchor).append("\">").append(escape(text)).append("</h")
+        .append(level).append(">\n");
     return this;
   }
 
@@ -103,7 +123,9 @@ final class HtmlPage {
         + "caption{text-align:left;font-weight:bold;padding:.3em 0}\n"
         + "th,td{border:1px solid #ccc;padding:.25em .5em;text-align:right}\nth[scope=row]{text-align:left}\n"
         + "thead th{background:#eee}\n.note{background:#fff6e0;border-left:4px solid #E69F00;padding:.5em 1em}\n"
-        + "ul.links{columns:3}\n</style>\n</head>\n<body>\n<h1>" + escape(title) + "</h1>\n" + body
+        + "ul.links{columns:3}\n.provenance{color:#444;font-size:.9em}\nnav.contents{margin:1em 0}\n"
+        + "</style>\n</head>\n<body>\n<h1>" + escape(title) + "</h1>\n<p class=\"provenance\">" + escape(provenance)
+        + "</p>\n" + contents() + body
         + "</body>\n</html>\n";
     try {
       Files.createDirectories(file.getParent());
@@ -111,6 +133,17 @@ final class HtmlPage {
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  private String contents() {
+    if (contents.size() < 2) {
+      return "";
+    }
+    StringBuilder nav = new StringBuilder("<nav class=\"contents\" aria-label=\"Contents\">\n<strong>Contents</strong>\n<ol>\n");
+    for (String[] entry : contents) {
+      nav.append("<li><a href=\"#").append(entry[0]).append("\">").append(escape(entry[1])).append("</a></li>\n");
+    }
+    return nav.append("</ol>\n</nav>\n").toString();
   }
 
   /** Writes {@code rows} as CSV (RFC 4180 quoting). */

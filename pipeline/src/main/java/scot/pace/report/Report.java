@@ -15,6 +15,8 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.jfree.chart.JFreeChart;
+import scot.pace.catalogue.Output;
+import scot.pace.catalogue.OutputCatalogue;
 import scot.pace.chart.Caterpillar;
 import scot.pace.chart.ChartWriter;
 import scot.pace.chart.FunnelPlot;
@@ -29,6 +31,7 @@ import scot.pace.files.Folders;
 import scot.pace.lake.Lake;
 import scot.pace.measure.CohortOutcomes;
 import scot.pace.measure.ComparedMeasure;
+import scot.pace.measure.DataDictionary;
 import scot.pace.measure.RunChart;
 import scot.pace.measure.TimeToPermanence;
 import scot.pace.publish.ProtectedRow;
@@ -56,15 +59,19 @@ import scot.pace.stats.RunRules;
 public final class Report {
   public static final String PUBLISHED = "report";
   public static final String RESTRICTED = "restricted";
+  static final String GLOSSARY = "glossary.html";
 
   private final ReportData data;
   private final DisclosureControl sdc;
   private final String footnote;
   private int files;
 
-  private Report(ReportData data, DisclosureControl sdc) {
+  private final Provenance provenance;
+
+  private Report(ReportData data, DisclosureControl sdc, Provenance provenance) {
     this.data = data;
     this.sdc = sdc;
+    this.provenance = provenance;
     this.footnote = "Source: annual looked after children returns of the councils, collection years " + data.firstYear()
         + " to " + data.lastYear() + "; latest snapshot " + day(data.latestSnapshot()) + ". Counts of 1 to "
         + sdc.threshold() + " children and figures that would reveal them are suppressed: [c].";
@@ -82,17 +89,19 @@ public final class Report {
   }
 
   /** Protects the gold tables of {@code lake} and writes both reports under {@code out}. */
-  public static Summary write(SparkSession spark, Lake lake, DisclosureControl sdc, Path out) {
-    return write(spark, lake, Publication.of(spark, lake, sdc), sdc, out);
+  public static Summary write(SparkSession spark, Lake lake, DisclosureControl sdc, Path out, Provenance provenance) {
+    return write(spark, lake, Publication.of(spark, lake, sdc), sdc, out, provenance);
   }
 
   /**
    * Writes both reports under {@code out}: the published one from {@code publication} only, the
-   * restricted one with each council's child-level rows from {@code lake}.
+   * restricted one with each council's child-level rows from {@code lake}; every page names
+   * {@code provenance}.
    */
-  public static Summary write(SparkSession spark, Lake lake, Publication publication, DisclosureControl sdc, Path out) {
+  public static Summary write(SparkSession spark, Lake lake, Publication publication, DisclosureControl sdc, Path out,
+      Provenance provenance) {
     ReportData data = ReportData.read(spark, lake, publication);
-    Report report = new Report(data, sdc);
+    Report report = new Report(data, sdc, provenance);
     Path published = out.resolve(PUBLISHED);
     Path restricted = out.resolve(RESTRICTED);
     try {
@@ -115,6 +124,11 @@ public final class Report {
     }
   }
 
+  /** A page whose title is followed by the run that made it. */
+  private HtmlPage page(String title) {
+    return new HtmlPage(title, provenance.line(day(data.latestSnapshot())));
+  }
+
   static String day(LocalDate date) {
     return date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
   }
@@ -130,11 +144,12 @@ public final class Report {
   // ---------------------------------------------------------------- national page
 
   private void writeNational(Path root) {
-    HtmlPage page = new HtmlPage("Permanence for looked after children in Scotland: councils compared");
+    HtmlPage page = page("Permanence for looked after children in Scotland: councils compared");
     page.paragraph("Children looked after by Scotland's councils, from the councils' annual returns for "
         + data.firstYear() + " to " + data.lastYear() + ", latest snapshot " + day(data.latestSnapshot())
         + ". Published figures: counts of 1 to " + sdc.threshold() + " children, and any figure that would reveal "
         + "one, are shown as [c]; a council's page gives its own figures.");
+    page.raw("<p>What every measure and column means: <a href=\"" + GLOSSARY + "\">the glossary</a>.</p>");
     page.heading(2, "Councils").links(data.councils().stream()
         .map(c -> new String[] {"councils/" + c.code() + ".html", c.name()}).toList());
     Path charts = root.resolve("charts");
@@ -142,7 +157,7 @@ public final class Report {
     page.heading(2, "Councils compared");
     page.paragraph("For each measure, the latest year in which every child could be followed for the whole "
         + "window. Scotland's share is the target; funnel limits are exact binomial at 95% and 99.8% (Spiegelhalter "
-        + "2005), dashed where widened for the ordinary spread between councils. Definitions: docs/measures.md.");
+        + "2005), dashed where widened for the ordinary spread between councils.");
     for (ComparedMeasure measure : ComparedMeasure.ALL) {
       writeComparison(page, charts, tables, measure);
     }
@@ -152,6 +167,28 @@ public final class Report {
     writeStages(page, charts, tables, CohortOutcomes.SCOTLAND, "Scotland");
     writeRunVerdicts(page, tables);
     page.write(root.resolve("index.html"));
+    writeGlossary(root);
+  }
+
+  /** The definitions of every published table and its columns, from docs/measures.md, shipped beside the pages. */
+  private void writeGlossary(Path root) {
+    HtmlPage page = page("Glossary: the published tables and what their columns mean");
+    page.raw("<p><a href=\"index.html\">Scotland and all councils</a></p>");
+    DataDictionary dictionary = DataDictionary.load();
+    List<List<String>> shared = new ArrayList<>();
+    shared.add(List.of("column", "meaning"));
+    dictionary.commonColumns().forEach((column, meaning) -> shared.add(List.of(column, meaning)));
+    page.heading(2, "Columns many tables share").table("Columns many tables share", shared);
+    for (Output output : OutputCatalogue.published()) {
+      dictionary.table(output.table()).ifPresent(table -> {
+        page.heading(2, table.name()).paragraph(table.description());
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("column", "meaning"));
+        table.columns().forEach((column, meaning) -> rows.add(List.of(column, meaning)));
+        page.table("The columns of " + table.name(), rows);
+      });
+    }
+    page.write(root.resolve(GLOSSARY));
   }
 
   private void writeComparison(HtmlPage page, Path charts, Path tables, ComparedMeasure compared) {
@@ -564,8 +601,9 @@ public final class Report {
   // ---------------------------------------------------------------- council pages
 
   private void writeCouncil(Path root, CouncilInfo council) {
-    HtmlPage page = new HtmlPage(council.name() + ": permanence for looked after children");
-    page.raw("<p><a href=\"../index.html\">Scotland and all councils</a></p>");
+    HtmlPage page = page(council.name() + ": permanence for looked after children");
+    page.raw("<p><a href=\"../index.html\">Scotland and all councils</a> · <a href=\"../" + GLOSSARY
+        + "\">the glossary</a></p>");
     page.paragraph("Published figures for " + council.name() + " (" + council.code() + "), latest snapshot "
         + day(data.latestSnapshot()) + ". PACE start: " + (council.paceStart() == null ? "not set" : day(council.paceStart()))
         + "; aim: a permanence recommendation within " + council.aimWeeks() + " weeks. Counts of 1 to "
@@ -638,7 +676,7 @@ public final class Report {
   // ---------------------------------------------------------------- restricted
 
   private void writeRestricted(Path folder, CouncilInfo council) {
-    HtmlPage page = new HtmlPage(council.name() + ": restricted, child-level");
+    HtmlPage page = page(council.name() + ": restricted, child-level");
     page.raw("<p class=\"note\"><strong>Restricted.</strong> One mark per child: for " + HtmlPage.escape(council.name())
         + "'s own managers, not for publication. Children appear only by position; no identifier is shown.</p>");
     Path charts = folder.resolve("charts");

@@ -52,7 +52,8 @@ class PublicationAttackTest {
         table.rows().forEach(row -> csv.line(new ProtectedRow(row.values(), Set.of()).line(table.columns())));
       }
     }
-    Report.write(spark, lake, publication, SDC, dir.resolve("published"));
+    Report.write(spark, lake, publication, SDC, dir.resolve("published"),
+        new scot.pace.report.Provenance("test-run", java.time.Instant.EPOCH, "pace test"));
   }
 
   @Test
