@@ -84,7 +84,7 @@ final class GenerateCommand extends PaceCommand {
     }
     out.println();
     out.println("Children looked after at 31 July, by placement, and episodes started and ended in the year");
-    out.println("(compare with reference-figures.md: 16,248 in 2012; 15,317 in 2016; 14,262 in 2019; 12,206 in 2023,");
+    out.println("(compare with docs/reference-figures.md: 16,248 in 2012; 15,317 in 2016; 14,262 in 2019; 12,206 in 2023,");
     out.println(" 20% at home, 34% kinship, 32% foster, 11% residential, 1% adopters; 3,133 started in 2023):");
     out.println("  year  looked after  at home  kinship  foster  resid.  adopters  other  started  ceased");
     for (YearFigures year : summary.years()) {

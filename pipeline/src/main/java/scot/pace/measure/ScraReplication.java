@@ -44,7 +44,7 @@ import scot.pace.stats.Outcome;
 public final class ScraReplication {
   public static final String TABLE = "gold_scra_replication";
 
-  /** The published SCRA figures (reference-figures.md), in the order of the measures. */
+  /** The published SCRA figures (docs/reference-figures.md), in the order of the measures. */
   static final double[] PUBLISHED = {2.4, 0.08, 0.53, 0.02, 0.25};
   static final String[] MEASURES = {
     "mean years to legal permanence (among those reaching it)",

@@ -5,7 +5,7 @@ import scot.pace.failure.InputFailure;
 
 /**
  * The five files of an annual return and their columns, as the input contract
- * ({@code annual-return.md}) defines them. Columns are read by name; their order in a file does
+ * ({@code docs/annual-return.md}) defines them. Columns are read by name; their order in a file does
  * not matter.
  */
 public enum ReturnFile {
