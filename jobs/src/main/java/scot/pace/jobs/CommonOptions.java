@@ -36,6 +36,18 @@ public final class CommonOptions {
     return config;
   }
 
+  /** The options as given, for the run log: the configuration file as an absolute path, and the master. */
+  java.util.List<String> arguments() {
+    java.util.List<String> given = new java.util.ArrayList<>();
+    if (config != null) {
+      given.addAll(java.util.List.of("--config", config.toAbsolutePath().normalize().toString()));
+    }
+    if (master != null) {
+      given.addAll(java.util.List.of("--master", master));
+    }
+    return given;
+  }
+
   private Path config() {
     return config;
   }

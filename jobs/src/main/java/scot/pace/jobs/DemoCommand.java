@@ -41,7 +41,7 @@ final class DemoCommand extends PaceCommand {
       progress.say("returns already in " + config.returnsDir().toAbsolutePath().normalize() + "; not generating");
     }
     watch(config.lake());
-    ExitCode code = new NightlyRun(config, progress, PseudonymKey.demo()).run("pace demo");
+    ExitCode code = new NightlyRun(config, progress, PseudonymKey.demo(), demoArguments()).run("pace demo");
     progress.summary();
     out().println();
     out().println("Where everything went:");
@@ -66,5 +66,11 @@ final class DemoCommand extends PaceCommand {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + returns, e);
     }
+  }
+
+  private java.util.List<String> demoArguments() {
+    java.util.List<String> given = new java.util.ArrayList<>(common.arguments());
+    given.addAll(java.util.List.of("--workdir", workdir.toAbsolutePath().normalize().toString()));
+    return given;
   }
 }

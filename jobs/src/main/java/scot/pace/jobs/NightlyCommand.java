@@ -13,7 +13,7 @@ final class NightlyCommand extends PaceCommand {
     PaceConfig config = common.load();
     Progress progress = new Progress(out());
     watch(config.lake());
-    ExitCode code = new NightlyRun(config, progress, config.pseudonymKey()).run("pace nightly");
+    ExitCode code = new NightlyRun(config, progress, config.pseudonymKey(), common.arguments()).run("pace nightly");
     progress.summary();
     return code;
   }

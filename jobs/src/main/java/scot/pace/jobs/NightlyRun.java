@@ -39,11 +39,14 @@ final class NightlyRun {
   private final PaceConfig config;
   private final Progress progress;
   private final PseudonymKey key;
+  private final List<String> arguments;
 
-  NightlyRun(PaceConfig config, Progress progress, PseudonymKey key) {
+  /** @param arguments the command's options as given, recorded in the run log and the export's manifest */
+  NightlyRun(PaceConfig config, Progress progress, PseudonymKey key, List<String> arguments) {
     this.config = config;
     this.progress = progress;
     this.key = key;
+    this.arguments = List.copyOf(arguments);
   }
 
   ExitCode run(String command) {
@@ -90,7 +93,7 @@ final class NightlyRun {
         versions = RunLog.tableVersions(config.lake());
       }
       ExportStage.run(progress, spark, config, new ExportedRun(runId, command, start, RunJournal.configHash(config),
-          versions, List.of()), drawn);
+          versions, arguments), drawn);
       int pruned = RunExport.prune(config.outDir(), config.housekeeping().keepRuns(), Instant.now()).size();
       if (pruned > 0) {
         progress.say("  removed " + pruned + " older export(s): housekeeping.keepRuns is " + config.housekeeping().keepRuns());
@@ -175,6 +178,6 @@ final class NightlyRun {
     RunJournal.record(spark, config, progress, new RunLog(runId, command, start, Instant.now(), code.name(), code.code(),
         RunJournal.configHash(config), stages,
         ingest != null && ingest.recordedNothing() ? List.of() : RunLog.inputsOf(spark.get(), config.lake(), runId),
-        versions != null ? versions : RunLog.tableVersions(config.lake()), warnings, List.of()));
+        versions != null ? versions : RunLog.tableVersions(config.lake()), warnings, arguments));
   }
 }

@@ -195,6 +195,10 @@ class PaceCliIT {
     assertTrue(Integer.parseInt(runs[1].substring(runs[1].lastIndexOf(',') + 1)) >= 135,
         "the first run read every file of the 27 returns: " + runs[1]);
     assertEquals("pace demo,SUCCESS,0,true,true,0", runs[runs.length - 1], "a run with nothing new read nothing");
+    Result given = pace("sql", "--config", config.toString(), "--lake", work.resolve("lake").toString(), "--format", "csv",
+        "SELECT concat_ws(' ', arguments) AS arguments FROM run_log ORDER BY started_at DESC LIMIT 1");
+    assertEquals("arguments\n--config " + config.toAbsolutePath().normalize() + " --workdir " + work.toAbsolutePath().normalize()
+        + "\n", given.out(), "the run log says how the run was started, to run it again");
     try (var summaries = Files.list(work.resolve("out/runs"))) {
       assertTrue(summaries.filter(p -> p.toString().endsWith(".json")).count() >= 2);
     } catch (IOException e) {

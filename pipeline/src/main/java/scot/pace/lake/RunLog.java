@@ -22,7 +22,7 @@ import scot.pace.failure.LakeStateFailure;
  *
  * @param tableVersions per table, its latest Delta version when the run ended
  * @param inputs the return files the run read as new or changed (checksums from the manifest)
- * @param arguments the command's own arguments as given (without {@code --config}), to run it again
+ * @param arguments the command's own options as given (a configuration file as an absolute path), to run it again
  */
 public record RunLog(
     String runId,
