@@ -360,7 +360,11 @@ class PaceCliIT {
         dir.resolve("report-broken").toString());
     assertEquals(1, errors.exitCode(), errors.out() + errors.err());
     assertTrue(errors.out().contains("placements.csv row 2: placement_type \"TENT\" is not in the code list"), errors.out());
-    assertTrue(Files.readString(dir.resolve("report-broken/findings.csv")).contains("placements.csv,2,PL-09,ERROR,"));
+    String findings = Files.readString(dir.resolve("report-broken/findings.csv"));
+    assertTrue(findings.startsWith("file,row,rule_id,severity,period,child_id,episode_id,fields,message,raw_row\n"), findings);
+    String tent = placements.get(1).split(",", -1)[2] + "," + placements.get(1).split(",", -1)[3];
+    assertTrue(findings.matches("(?s).*\nplacements\\.csv,2,PL-09,ERROR,(this year|history)," + tent + ",placement_type,.*"),
+        "the child, episode and field of a finding: " + findings);
     assertTrue(errors.out().contains("placements.csv row 3: read without the spaces around and in capitals: child_id \""
         + childId.toLowerCase(java.util.Locale.ROOT) + "\u2420\" as \"" + childId + "\""), errors.out());
     assertTrue(errors.out().contains("episodes.csv row 2: the row has 8 fields and the header 7"), errors.out());

@@ -95,7 +95,16 @@ final class HtmlPage {
 
   /** A table; the first row is the header. */
   HtmlPage table(String caption, List<List<String>> rows) {
-    body.append("<table>\n<caption>").append(escape(caption)).append("</caption>\n<thead><tr>");
+    return table(caption, rows, "");
+  }
+
+  /** A table of words (definitions), left-aligned; the first row is the header. */
+  HtmlPage textTable(String caption, List<List<String>> rows) {
+    return table(caption, rows, " class=\"text\"");
+  }
+
+  private HtmlPage table(String caption, List<List<String>> rows, String attributes) {
+    body.append("<table").append(attributes).append(">\n<caption>").append(escape(caption)).append("</caption>\n<thead><tr>");
     for (String cell : rows.get(0)) {
       body.append("<th scope=\"col\">").append(escape(cell)).append("</th>");
     }
@@ -123,7 +132,7 @@ final class HtmlPage {
         + "caption{text-align:left;font-weight:bold;padding:.3em 0}\n"
         + "th,td{border:1px solid #ccc;padding:.25em .5em;text-align:right}\nth[scope=row]{text-align:left}\n"
         + "thead th{background:#eee}\n.note{background:#fff6e0;border-left:4px solid #E69F00;padding:.5em 1em}\n"
-        + "ul.links{columns:3}\n.provenance{color:#444;font-size:.9em}\nnav.contents{margin:1em 0}\n"
+        + "ul.links{columns:3}\ntable.text td,table.text thead th{text-align:left}\n.provenance{color:#444;font-size:.9em}\nnav.contents{margin:1em 0}\n"
         + "</style>\n</head>\n<body>\n<h1>" + escape(title) + "</h1>\n<p class=\"provenance\">" + escape(provenance)
         + "</p>\n" + contents() + body
         + "</body>\n</html>\n";

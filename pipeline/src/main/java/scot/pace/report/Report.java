@@ -177,15 +177,20 @@ public final class Report {
     DataDictionary dictionary = DataDictionary.load();
     List<List<String>> shared = new ArrayList<>();
     shared.add(List.of("column", "meaning"));
-    dictionary.commonColumns().forEach((column, meaning) -> shared.add(List.of(column, meaning)));
-    page.heading(2, "Columns many tables share").table("Columns many tables share", shared);
+    // The child key is in the lake's restricted tables only, never in anything published.
+    dictionary.commonColumns().forEach((column, meaning) -> {
+      if (!column.equals("child_key")) {
+        shared.add(List.of(column, meaning.replace("`", "")));
+      }
+    });
+    page.heading(2, "Columns many tables share").textTable("Columns many tables share", shared);
     for (Output output : OutputCatalogue.published()) {
       dictionary.table(output.table()).ifPresent(table -> {
-        page.heading(2, table.name()).paragraph(table.description());
+        page.heading(2, table.name()).paragraph(table.description().replace("`", ""));
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("column", "meaning"));
-        table.columns().forEach((column, meaning) -> rows.add(List.of(column, meaning)));
-        page.table("The columns of " + table.name(), rows);
+        table.columns().forEach((column, meaning) -> rows.add(List.of(column, meaning.replace("`", ""))));
+        page.textTable("The columns of " + table.name(), rows);
       });
     }
     page.write(root.resolve(GLOSSARY));

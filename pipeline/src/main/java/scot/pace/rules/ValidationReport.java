@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import scot.pace.files.Folders;
 import scot.pace.returns.ReturnFile;
+import scot.pace.returns.ReturnId;
 
 /**
  * The reports of a checked return: a short text summary (rows, errors and warnings by rule, the
@@ -21,6 +22,9 @@ import scot.pace.returns.ReturnFile;
  */
 public final class ValidationReport {
   private static final int EXAMPLES = 3;
+  private static final String THIS_YEAR = "About this collection year:";
+  private static final String HISTORY = "About history sent again (every event of the row ended before this collection"
+      + " year; fixed once in the council's system, it is right in the next return too):";
 
   private ValidationReport() {}
 
@@ -38,12 +42,19 @@ public final class ValidationReport {
     }
     text.append(String.format(Locale.ROOT, "%,d errors (rows set aside), %,d warnings%n", result.errors(),
         result.warnings()));
-    for (Map.Entry<String, List<ReturnCheck.Finding>> rule : byRule(result).entrySet()) {
-      Rule definition = RuleCatalogue.byId(rule.getKey());
-      text.append(String.format(Locale.ROOT, "%n%s %s (%s), %,d rows: %s%n", rule.getKey(), definition.severity(),
-          definition.file().fileName(), rule.getValue().size(), definition.summary()));
-      for (ReturnCheck.Finding finding : rule.getValue().subList(0, Math.min(EXAMPLES, rule.getValue().size()))) {
-        text.append(String.format(Locale.ROOT, "  %s row %d: %s%n", finding.file(), finding.row(), finding.message()));
+    for (boolean history : new boolean[] {false, true}) {
+      Map<String, List<ReturnCheck.Finding>> rules = byRule(result, history);
+      if (rules.isEmpty()) {
+        continue;
+      }
+      text.append(String.format(Locale.ROOT, "%n%s%n", history ? HISTORY : THIS_YEAR));
+      for (Map.Entry<String, List<ReturnCheck.Finding>> rule : rules.entrySet()) {
+        Rule definition = RuleCatalogue.byId(rule.getKey());
+        text.append(String.format(Locale.ROOT, "%n%s %s (%s), %,d rows: %s%n", rule.getKey(), definition.severity(),
+            definition.file().fileName(), rule.getValue().size(), definition.summary()));
+        for (ReturnCheck.Finding finding : rule.getValue().subList(0, Math.min(EXAMPLES, rule.getValue().size()))) {
+          text.append(String.format(Locale.ROOT, "  %s row %d: %s%n", finding.file(), finding.row(), finding.message()));
+        }
       }
     }
     return text.toString();
@@ -55,10 +66,12 @@ public final class ValidationReport {
     Folders.deleteRecursively(partial);
     Folders.create(partial);
     try {
-      StringBuilder csv = new StringBuilder("file,row,rule_id,severity,message,raw_row\n");
+      StringBuilder csv = new StringBuilder("file,row,rule_id,severity,period,child_id,episode_id,fields,message,raw_row\n");
       for (ReturnCheck.Finding f : result.findings()) {
+        FindingContext about = context(result, f);
         csv.append(String.join(",", csv(f.file()), String.valueOf(f.row()), f.ruleId(), f.severity().name(),
-            csv(f.message()), csv(f.rawRow()))).append('\n');
+            about.period(), csv(about.childId()), csv(about.episodeId()), csv(about.fields()), csv(f.message()),
+            csv(f.rawRow()))).append('\n');
       }
       Files.writeString(partial.resolve("findings.csv"), csv, StandardCharsets.UTF_8);
       Files.writeString(partial.resolve("report.html"), html(result), StandardCharsets.UTF_8);
@@ -92,21 +105,31 @@ public final class ValidationReport {
     for (String note : result.notes()) {
       page.append("<p>").append(escape(note)).append("</p>\n");
     }
-    page.append("<h2>By rule</h2>\n<table><tr><th>rule</th><th>severity</th><th>file</th><th>rows</th>"
-        + "<th>what it checks</th><th>first examples</th></tr>\n");
-    for (Map.Entry<String, List<ReturnCheck.Finding>> rule : byRule(result).entrySet()) {
-      Rule definition = RuleCatalogue.byId(rule.getKey());
-      page.append("<tr><td>").append(rule.getKey()).append("</td><td class=\"").append(definition.severity())
-          .append("\">").append(definition.severity()).append("</td><td>").append(definition.file().fileName())
-          .append("</td><td>").append(rule.getValue().size()).append("</td><td>")
-          .append(escape(definition.summary())).append("</td><td>");
-      for (ReturnCheck.Finding f : rule.getValue().subList(0, Math.min(EXAMPLES, rule.getValue().size()))) {
-        page.append("row ").append(f.row()).append(": ").append(escape(f.message())).append("<br><code>")
-            .append(escape(f.rawRow())).append("</code><br>");
+    for (boolean history : new boolean[] {false, true}) {
+      Map<String, List<ReturnCheck.Finding>> rules = byRule(result, history);
+      if (rules.isEmpty()) {
+        continue;
       }
-      page.append("</td></tr>\n");
+      page.append("<h2>").append(escape(history ? HISTORY : THIS_YEAR)).append("</h2>\n<table><tr><th>rule</th>"
+          + "<th>severity</th><th>file</th><th>rows</th><th>what it checks</th><th>first examples</th></tr>\n");
+      for (Map.Entry<String, List<ReturnCheck.Finding>> rule : rules.entrySet()) {
+        Rule definition = RuleCatalogue.byId(rule.getKey());
+        page.append("<tr><td>").append(rule.getKey()).append("</td><td class=\"").append(definition.severity())
+            .append("\">").append(definition.severity()).append("</td><td>").append(definition.file().fileName())
+            .append("</td><td>").append(rule.getValue().size()).append("</td><td>")
+            .append(escape(definition.summary())).append("</td><td>");
+        for (ReturnCheck.Finding f : rule.getValue().subList(0, Math.min(EXAMPLES, rule.getValue().size()))) {
+          FindingContext about = context(result, f);
+          page.append("row ").append(f.row()).append(about.childId().isEmpty() ? "" : ", child " + escape(about.childId()))
+              .append(about.episodeId().isEmpty() ? "" : ", episode " + escape(about.episodeId())).append(": ")
+              .append(escape(f.message())).append("<br><code>").append(escape(f.rawRow())).append("</code><br>");
+        }
+        page.append("</td></tr>\n");
+      }
+      page.append("</table>\n");
     }
-    page.append("</table>\n<p>Every finding is in findings.csv beside this page.</p>\n</body></html>\n");
+    page.append("<p>Every finding is in findings.csv beside this page, with its child, episode, the fields its rule"
+        + " reads and whether it is about this collection year or history.</p>\n</body></html>\n");
     return page.toString();
   }
 
@@ -154,12 +177,21 @@ public final class ValidationReport {
     return text.toString();
   }
 
-  private static Map<String, List<ReturnCheck.Finding>> byRule(ReturnCheck.Result result) {
+  /** The findings about this collection year ({@code history} false) or about history, by rule. */
+  private static Map<String, List<ReturnCheck.Finding>> byRule(ReturnCheck.Result result, boolean history) {
     Map<String, List<ReturnCheck.Finding>> byRule = new TreeMap<>();
     for (ReturnCheck.Finding finding : result.findings()) {
-      byRule.computeIfAbsent(finding.ruleId(), k -> new ArrayList<>()).add(finding);
+      if (context(result, finding).history() == history) {
+        byRule.computeIfAbsent(finding.ruleId(), k -> new ArrayList<>()).add(finding);
+      }
     }
     return new LinkedHashMap<>(byRule);
+  }
+
+  private static FindingContext context(ReturnCheck.Result result, ReturnCheck.Finding finding) {
+    // A return not named as one has no collection year: every finding counts as this year's.
+    int year = ReturnId.fromName(result.returnName()).map(ReturnId::collectionYear).orElse(9999);
+    return FindingContext.of(finding, year);
   }
 
   private static String csv(String value) {
