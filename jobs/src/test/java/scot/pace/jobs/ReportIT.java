@@ -92,6 +92,10 @@ class ReportIT {
     assertTrue(glossary.contains("<h2 id=\"gold-time-to-permanence\">gold_time_to_permanence</h2>"), glossary);
     assertTrue(glossary.contains("<th scope=\"row\">within_2y</th>"), "the columns are defined");
     assertTrue(!national.contains("docs/measures.md"), "no pointer to a file the report does not ship");
+    List<String> stages = Files.readAllLines(out.resolve("report/tables/stages.csv")).stream().skip(1)
+        .map(line -> line.substring(0, line.indexOf(','))).distinct().toList();
+    assertEquals(List.of("recommendation to panel", "panel to agency decision", "decision to lodging in court",
+        "lodging to order granted"), stages, "the stages in the order a child goes through them");
   }
 
   @Test

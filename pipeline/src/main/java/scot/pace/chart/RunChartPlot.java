@@ -69,7 +69,7 @@ public final class RunChartPlot {
     dots.addSeries(signal);
     XYLineAndShapeRenderer dotRenderer = new XYLineAndShapeRenderer(false, true);
     dotRenderer.setSeriesPaint(0, new Color(0, 114, 178, 150));
-    dotRenderer.setSeriesPaint(1, ChartStyle.ORANGE);
+    dotRenderer.setSeriesPaint(1, ChartStyle.PURPLE);
     dotRenderer.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
     dotRenderer.setSeriesShape(1, new Ellipse2D.Double(-4, -4, 8, 8));
     XYSeriesCollection medians = new XYSeriesCollection();
@@ -77,21 +77,23 @@ public final class RunChartPlot {
     medians.addSeries(carried);
     medians.addSeries(after);
     XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
-    lineRenderer.setSeriesPaint(0, ChartStyle.BLACK);
+    // The PACE Aim 2 webinar's colours, which practitioners know: the aim green, the PACE start red,
+    // the baseline median orange; the median since PACE black, the children blue.
+    lineRenderer.setSeriesPaint(0, ChartStyle.ORANGE);
     lineRenderer.setSeriesStroke(0, ChartStyle.LINE);
-    lineRenderer.setSeriesPaint(1, ChartStyle.BLACK);
+    lineRenderer.setSeriesPaint(1, ChartStyle.ORANGE);
     lineRenderer.setSeriesStroke(1, ChartStyle.DASHED);
-    lineRenderer.setSeriesPaint(2, ChartStyle.GREEN);
+    lineRenderer.setSeriesPaint(2, ChartStyle.BLACK);
     lineRenderer.setSeriesStroke(2, new BasicStroke(3f));
     DateAxis x = new DateAxis("date of the permanence recommendation");
     NumberAxis y = new NumberAxis("weeks from first accommodated to recommendation");
     XYPlot plot = new XYPlot(medians, x, y, lineRenderer);
     plot.setDataset(1, dots);
     plot.setRenderer(1, dotRenderer);
-    plot.addRangeMarker(ChartStyle.marker(lines.aimWeeks(), ChartStyle.VERMILLION, ChartStyle.THIN,
+    plot.addRangeMarker(ChartStyle.marker(lines.aimWeeks(), ChartStyle.GREEN, ChartStyle.LINE,
         "aim: " + lines.aimWeeks() + " weeks", RectangleAnchor.TOP_LEFT, TextAnchor.BOTTOM_LEFT));
     if (lines.paceStart() != null) {
-      plot.addDomainMarker(ChartStyle.marker(millis(lines.paceStart()), ChartStyle.BLUE, ChartStyle.LINE,
+      plot.addDomainMarker(ChartStyle.marker(millis(lines.paceStart()), ChartStyle.VERMILLION, ChartStyle.LINE,
           "PACE start " + lines.paceStart(), RectangleAnchor.TOP_RIGHT, TextAnchor.TOP_LEFT));
     }
     if (lines.tooFewPoints() || points.isEmpty()) {

@@ -32,6 +32,7 @@ import scot.pace.lake.Lake;
 import scot.pace.measure.CohortOutcomes;
 import scot.pace.measure.ComparedMeasure;
 import scot.pace.measure.DataDictionary;
+import scot.pace.measure.LaterStages;
 import scot.pace.measure.RunChart;
 import scot.pace.measure.TimeToPermanence;
 import scot.pace.publish.ProtectedRow;
@@ -516,10 +517,12 @@ public final class Report {
     List<StageIntervals.Median> medians = new ArrayList<>();
     List<List<String>> table = new ArrayList<>();
     table.add(List.of("stage", "year completed", "children", "median days", "quartiles", "within 14 days"));
-    for (ProtectedRow row : data.stages()) {
-      if (!row.<String>key("council").equals(council)) {
-        continue;
-      }
+    // In the order a child goes through them, not by name.
+    List<String> order = LaterStages.STAGES.stream().map(LaterStages.Stage::name).toList();
+    for (ProtectedRow row : data.stages().stream().filter(r -> r.<String>key("council").equals(council))
+        .sorted(Comparator.comparing((ProtectedRow r) -> order.indexOf(r.<String>key("stage")))
+            .thenComparing(r -> r.<Integer>key("year")))
+        .toList()) {
       String stage = row.key("stage");
       Double median = row.get("median_days");
       medians.add(new StageIntervals.Median(stage, row.key("year"), median));

@@ -105,6 +105,14 @@ class ChartsTest {
         new RunChartPlot.Lines(LocalDate.of(2016, 8, 1), 101.0, 60.0, 26, false, "shift (run of 15, limit 8)")),
         "run_chart", "PACE run chart: Fife", "PACE start 2016-08-01", "aim: 26 weeks", "shift (run of 15, limit 8)",
         "baseline median carried forward");
+    // The PACE Aim 2 webinar's colours: the aim green, the PACE start red, the baseline median orange.
+    org.jfree.chart.plot.XYPlot plot = RunChartPlot.draw("PACE run chart: Fife", "one dot per child", FOOT, points,
+        new RunChartPlot.Lines(LocalDate.of(2016, 8, 1), 101.0, 60.0, 26, false, null)).getXYPlot();
+    org.junit.jupiter.api.Assertions.assertEquals(ChartStyle.GREEN,
+        ((org.jfree.chart.plot.ValueMarker) plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next()).getPaint());
+    org.junit.jupiter.api.Assertions.assertEquals(ChartStyle.VERMILLION,
+        ((org.jfree.chart.plot.ValueMarker) plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next()).getPaint());
+    org.junit.jupiter.api.Assertions.assertEquals(ChartStyle.ORANGE, plot.getRenderer(0).getSeriesPaint(0), "the baseline median");
     render(RunChartPlot.draw("PACE run chart: Orkney", "one dot per child", FOOT, points.subList(0, 4),
         new RunChartPlot.Lines(null, null, 100.0, 26, true, null)), "run_chart_small", "too few points: no verdict");
     render(StillWaitingBars.draw("Children still waiting: Fife", "31 July 2024", FOOT, List.of(
