@@ -38,7 +38,8 @@ final class ExportCommand extends PaceCommand {
         throw new InputFailure("run " + runId + " ended " + run.status() + ": its tables may be half-built;"
             + " export a run that ended SUCCESS or WARNINGS");
       }
-      ExportStage.run(progress, () -> spark, config, ExportedRun.of(run), null);
+      ExportStage.run(progress, () -> spark, config,
+          ExportedRun.of(run).withConfiguration(RunJournal.configJson(config), Pace.VERSION), null);
       progress.summary();
       return ExitCode.SUCCESS;
     } finally {

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import scot.pace.export.ExportedRun;
 import scot.pace.lake.Lake;
 import scot.pace.lake.RunLog;
 import scot.pace.measure.Population;
@@ -46,6 +47,10 @@ final class ReplicateScraCommand extends PaceCommand {
   @Option(names = "--lake", paramLabel = "DIR", description = "The lake (default paths.lake).")
   String lake;
 
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Where its replication pack goes: DIR/exports/<run id>/ (default paths.out).")
+  String out;
+
   @Option(names = "--at-run", paramLabel = "RUN_ID",
       description = "Read the tables at the versions that run recorded (Delta time travel), to repeat it exactly;"
           + " default: the tables as they are now.")
@@ -53,7 +58,10 @@ final class ReplicateScraCommand extends PaceCommand {
 
   @Override
   ExitCode run() {
-    PaceConfig config = lake == null ? common.load() : common.load().withLake(lake);
+    // Folders given here as absolute paths: the run log's configuration, and the hint below, hold wherever run.
+    PaceConfig loaded = lake == null ? common.load() : common.load().withLake(absolute(lake));
+    PaceConfig config = out == null ? loaded : loaded.withPaths(new PaceConfig.PathSettings(loaded.paths().returns(),
+        loaded.paths().truth(), loaded.paths().lake(), absolute(out)));
     YearRange years = YearRange.parse(cohorts);
     int days = followUpDays(followUp);
     Population chosen = switch (population) {
@@ -102,7 +110,12 @@ final class ReplicateScraCommand extends PaceCommand {
       RunJournal.record(() -> spark, config, new Progress(out()), new RunLog(runId, "pace replicate-scra", start, Instant.now(),
           ExitCode.SUCCESS.name(), ExitCode.SUCCESS.code(), RunJournal.configHash(config), List.of(), List.of(),
           versions, List.of(), arguments()));
-      out().println("Its replication pack: pace export --run " + runId);
+      ExportedRun exported = new ExportedRun(runId, "pace replicate-scra", start, RunJournal.configHash(config), versions,
+          arguments()).withConfiguration(RunJournal.configJson(config), Pace.VERSION);
+      ExportStage.run(new Progress(out()), () -> spark, config, exported, null);
+      out().println("To write the pack again: pace export --run " + runId
+          + (common.config == null ? "" : " --config " + common.config.toAbsolutePath().normalize())
+          + (lake == null ? "" : " --lake " + absolute(lake)) + (out == null ? "" : " --out " + absolute(out)));
       return ExitCode.SUCCESS;
     } finally {
       spark.stop();
@@ -116,13 +129,17 @@ final class ReplicateScraCommand extends PaceCommand {
       arguments.addAll(List.of("--config", common.config.toString()));
     }
     if (lake != null) {
-      arguments.addAll(List.of("--lake", lake));
+      arguments.addAll(List.of("--lake", absolute(lake)));
     }
     arguments.addAll(List.of("--cohorts", cohorts, "--follow-up", followUp, "--population", population));
     if (council != null) {
       arguments.addAll(List.of("--council", council));
     }
     return arguments;
+  }
+
+  private static String absolute(String folder) {
+    return folder.contains("://") ? folder : java.nio.file.Path.of(folder).toAbsolutePath().normalize().toString();
   }
 
   static int followUpDays(String text) {

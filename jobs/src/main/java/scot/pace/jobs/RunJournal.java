@@ -57,8 +57,13 @@ final class RunJournal {
 
   /** The SHA-256 of the configuration as loaded (every setting, whichever file it came from). */
   static String configHash(PaceConfig config) {
+    return Sha256.of(configJson(config));
+  }
+
+  /** The whole configuration (defaults and overrides) as JSON: the text whose SHA-256 a run records. */
+  static String configJson(PaceConfig config) {
     try {
-      return Sha256.of(json().writeValueAsString(config));
+      return json().writeValueAsString(config);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

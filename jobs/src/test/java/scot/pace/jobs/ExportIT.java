@@ -163,9 +163,21 @@ class ExportIT {
   void aReplicationPackRunsAgainToTheSameFigures(@TempDir Path dir) throws Exception {
     Path copy = demo.copy(dir.resolve("work"));
     PaceCliIT.Result replication = PaceCliIT.pace("replicate-scra", "--config", copy.toString(),
-        "--cohorts", "2017-2018", "--follow-up", "2y");
+        "--cohorts", "2017-2018", "--follow-up", "2y", "--out", dir.resolve("first").toString());
     assertEquals(0, replication.exitCode(), replication.err());
     String original = runIdIn(replication.out());
+    // The pack is written at once, with the whole configuration and the pipeline's version.
+    Path direct = dir.resolve("first/exports").resolve(original);
+    assertTrue(Files.readString(direct.resolve("parameters.json")).contains("\"version\" : \"pace 0.1.0\""),
+        Files.readString(direct.resolve("parameters.json")));
+    assertTrue(Files.readString(direct.resolve("configuration.json")).contains("\"disclosure\""));
+    assertTrue(Files.readString(direct.resolve("REPLICATE.md")).contains("`configuration.json`: the whole configuration"));
+    Map<String, String> written = checksums(direct);
+    Matcher hint = Pattern.compile("To write the pack again: pace (export [^\n]+)").matcher(replication.out());
+    assertTrue(hint.find(), replication.out());
+    PaceCliIT.Result asPrinted = PaceCliIT.pace(hint.group(1).split(" "));
+    assertEquals(0, asPrinted.exitCode(), "the hint works as printed: " + asPrinted.err());
+    assertEquals(written, checksums(direct), "and writes the same pack");
     Path packs = dir.resolve("packs");
     PaceCliIT.Result export = PaceCliIT.pace("export", "--config", copy.toString(),
         "--run", original, "--out", packs.toString());

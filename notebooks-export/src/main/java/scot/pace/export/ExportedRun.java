@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import scot.pace.lake.RunLog;
+import scot.pace.returns.Sha256;
 
 /**
  * What an export says of its run: enough to name the exact tables behind every figure and to run
@@ -13,7 +14,7 @@ import scot.pace.lake.RunLog;
  * and a later {@code pace export --run} of it are the same bytes.
  */
 public record ExportedRun(String runId, String command, Instant startedAt, String configSha256,
-    Map<String, Long> tableVersions, List<String> arguments) {
+    Map<String, Long> tableVersions, List<String> arguments, String configuration, String version) {
 
   public ExportedRun {
     startedAt = startedAt.truncatedTo(ChronoUnit.MICROS); // as the run log's timestamp holds it
@@ -21,9 +22,23 @@ public record ExportedRun(String runId, String command, Instant startedAt, Strin
     arguments = List.copyOf(arguments);
   }
 
+  public ExportedRun(String runId, String command, Instant startedAt, String configSha256,
+      Map<String, Long> tableVersions, List<String> arguments) {
+    this(runId, command, startedAt, configSha256, tableVersions, arguments, null, null);
+  }
+
   public static ExportedRun of(RunLog run) {
     return new ExportedRun(run.runId(), run.command(), run.startedAt(), run.configSha256(), run.tableVersions(),
         run.arguments());
+  }
+
+  /**
+   * The same run, with the configuration it ran with (as JSON, the text whose SHA-256 the run log
+   * holds; null when it is no longer known) and the pipeline's version, for a replication pack.
+   */
+  public ExportedRun withConfiguration(String configuration, String version) {
+    return new ExportedRun(runId, command, startedAt, configSha256, tableVersions, arguments,
+        configuration != null && Sha256.of(configuration).equals(configSha256) ? configuration : null, version);
   }
 
   boolean isReplication() {

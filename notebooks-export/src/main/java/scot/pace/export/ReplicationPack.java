@@ -26,6 +26,7 @@ import scot.pace.failure.InputFailure;
 final class ReplicationPack {
   static final String JAR = "java -jar jobs/target/pace-jobs.jar";
   static final String README = "REPLICATE.md";
+  static final String CONFIGURATION = "configuration.json";
 
   private ReplicationPack() {}
 
@@ -58,9 +59,17 @@ final class ReplicationPack {
     parameters.put("followUpDays", first.getAs("follow_up_days"));
     parameters.put("council", first.getAs("council"));
     parameters.put("configSha256", run.configSha256());
+    parameters.put("version", run.version());
     parameters.put("lake", lake.root());
     parameters.put("tableVersions", run.tableVersions());
     RunExport.writeJson(folder.resolve("parameters.json"), parameters);
+    if (run.configuration() != null) {
+      try {
+        Files.writeString(folder.resolve(CONFIGURATION), run.configuration(), StandardCharsets.UTF_8);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("could not write " + folder.resolve(CONFIGURATION), e);
+      }
+    }
     String again = JAR + " replicate-scra " + String.join(" ", run.arguments()) + " --at-run " + run.runId();
     String text = "# Replication of the SCRA headline table, run " + run.runId() + "\n\n"
         + "Cohorts " + first.getAs("cohort_from") + " to " + first.getAs("cohort_to") + ", population "
@@ -69,7 +78,11 @@ final class ReplicationPack {
         + "- `" + ScraReplication.TABLE + ".csv`: the table this run stored (naive and censoring-aware figures "
         + "beside the published ones), with counts of 1 to " + sdc.threshold() + " shown as "
         + DisclosureControl.SUPPRESSED + ".\n"
-        + "- `parameters.json`: the parameters, the configuration's SHA-256 and the Delta version of every table.\n\n"
+        + "- `parameters.json`: the parameters, the version of the pipeline" + (run.version() == null ? "" : " (`"
+        + run.version() + "`)") + ", the configuration's SHA-256 and the Delta version of every table.\n"
+        + (run.configuration() != null ? "- `" + CONFIGURATION + "`: the whole configuration it ran with (defaults and"
+            + " overrides; its SHA-256 is the one above).\n\n"
+            : "\nThe configuration has changed since this run, so it is not in the pack; the run's SHA-256 names it.\n\n")
         + "## Run it again\n\n"
         + "From the project folder, with the same configuration (SHA-256 `" + run.configSha256() + "`) and the lake at `"
         + lake.root() + "`:\n\n"
