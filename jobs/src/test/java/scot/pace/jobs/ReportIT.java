@@ -92,6 +92,9 @@ class ReportIT {
     assertTrue(glossary.contains("<h2 id=\"gold-time-to-permanence\">gold_time_to_permanence</h2>"), glossary);
     assertTrue(glossary.contains("<th scope=\"row\">within_2y</th>"), "the columns are defined");
     assertTrue(!national.contains("docs/measures.md"), "no pointer to a file the report does not ship");
+    String council = Files.readString(out.resolve("report/councils/S12000048.html"));
+    assertTrue(council.matches("(?s).*<td>20\\d\\d-\\d\\d cohort</td>.*") && council.contains("<td>31 July 20"),
+        "a cohort named as the national page names it (2021-22), a snapshot by its date");
     List<String> stages = Files.readAllLines(out.resolve("report/tables/stages.csv")).stream().skip(1)
         .map(line -> line.substring(0, line.indexOf(','))).distinct().toList();
     assertEquals(List.of("recommendation to panel", "panel to agency decision", "decision to lodging in court",

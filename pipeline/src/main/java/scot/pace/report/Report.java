@@ -635,13 +635,16 @@ public final class Report {
 
   private void writeCouncilComparison(HtmlPage page, CouncilInfo council) {
     List<List<String>> table = new ArrayList<>();
-    table.add(List.of("measure", "year", "children", "share", "Scotland", "flag 95%", "flag 99.8%",
+    table.add(List.of("measure", "cohort or snapshot", "children", "share", "Scotland", "flag 95%", "flag 99.8%",
         "flag 99.8%, allowing for overdispersion", "rank (95% interval)"));
     String c = DisclosureControl.SUPPRESSED;
     for (ComparedMeasure measure : ComparedMeasure.ALL) {
       for (ProtectedRow row : data.comparison()) {
         if (row.<String>key("measure").equals(measure.measure()) && row.<String>key("council").equals(council.code())) {
-          table.add(List.of(measure.label(), String.valueOf(row.<Integer>key("year")), countCell(row, "denominator"),
+          // Named as the national page names it: a cohort as 2021-22, a snapshot as 31 July 2022.
+          int year = row.key("year");
+          table.add(List.of(measure.label(), measure.atSnapshot() ? "31 July " + year : cohort(year) + " cohort",
+              countCell(row, "denominator"),
               shareCell(row, "proportion"), shareCell(row, "p0"), textCell(row, "flag_95"), textCell(row, "flag_998"),
               textCell(row, "flag_998_adjusted"), row.isWithheld("rank") ? c
                   : row.get("rank") + " (" + row.get("rank_lower") + " to " + row.get("rank_upper") + ")"));
