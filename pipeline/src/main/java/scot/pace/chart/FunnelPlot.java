@@ -3,6 +3,8 @@ package scot.pace.chart;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
@@ -81,17 +83,6 @@ public final class FunnelPlot {
         String.format(Locale.UK, "Scotland %.1f%%", 100 * p0), org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT,
         TextAnchor.BOTTOM_RIGHT);
     plot.addRangeMarker(target);
-    for (Point point : points) {
-      if (point.flagged()) {
-        XYTextAnnotation label = new XYTextAnnotation(" " + point.council(), point.denominator(), point.proportion());
-        label.setFont(new Font(ChartStyle.FONT, Font.BOLD, 13));
-        label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
-        // Slanted, so councils of similar size and share do not write over each other.
-        label.setRotationAnchor(TextAnchor.BOTTOM_LEFT);
-        label.setRotationAngle(-Math.PI / 6);
-        plot.addAnnotation(label);
-      }
-    }
     double low = points.stream().mapToDouble(Point::proportion).min().orElse(p0);
     double high = points.stream().mapToDouble(Point::proportion).max().orElse(p0);
     int smallest = (int) Math.max(1, points.stream().mapToLong(Point::denominator).min().orElse(1) / 2);
@@ -101,8 +92,70 @@ public final class FunnelPlot {
         high = Math.max(high, at.upper998());
       }
     }
-    y.setRange(Math.max(0, low - 0.05), Math.min(1, high + 0.05));
+    double yLow = Math.max(0, low - 0.05);
+    double yHigh = Math.min(1, high + 0.05);
+    y.setRange(yLow, yHigh);
+    double xHigh = points.stream().mapToLong(Point::denominator).max().orElse(1) * 1.05;
+    labels(points, xHigh, yLow, yHigh).forEach(plot::addAnnotation);
     JFreeChart chart = new JFreeChart(title, plot);
     return ChartStyle.finish(chart, subtitle, footnote);
+  }
+
+  /** Councils named on the chart: those outside the 95% limits, then the largest, whatever their share. */
+  static final int LARGEST_NAMED = 5;
+
+  /**
+   * The names of the flagged councils and of the {@link #LARGEST_NAMED} largest, each put beside its
+   * point on the first side (above right, below right, above left, below left) where it covers no
+   * name already placed; flagged councils are placed first. A largest council whose name fits
+   * nowhere is left unnamed; a flagged one is named on its first side regardless.
+   */
+  static List<XYTextAnnotation> labels(List<Point> points, double xHigh, double yLow, double yHigh) {
+    List<Point> named = new ArrayList<>(points.stream().filter(Point::flagged).toList());
+    points.stream().filter(p -> !p.flagged()).sorted(Comparator.comparingLong(Point::denominator).reversed())
+        .limit(LARGEST_NAMED).forEach(named::add);
+    // The plot is about 1,000 by 600 pixels and a name 8 pixels a letter, 16 high: boxes in the axes' units.
+    double perPixelX = xHigh / 1000;
+    double perPixelY = (yHigh - yLow) / 600;
+    TextAnchor[] sides = {TextAnchor.BOTTOM_LEFT, TextAnchor.TOP_LEFT, TextAnchor.BOTTOM_RIGHT, TextAnchor.TOP_RIGHT};
+    List<double[]> placed = new ArrayList<>();
+    List<XYTextAnnotation> labels = new ArrayList<>();
+    for (Point point : named) {
+      String text = " " + point.council() + " ";
+      double width = text.length() * 8 * perPixelX;
+      double height = 16 * perPixelY;
+      TextAnchor chosen = null;
+      double[] box = null;
+      for (TextAnchor side : sides) {
+        boolean right = side == TextAnchor.BOTTOM_LEFT || side == TextAnchor.TOP_LEFT;
+        boolean above = side == TextAnchor.BOTTOM_LEFT || side == TextAnchor.BOTTOM_RIGHT;
+        double x0 = right ? point.denominator() : point.denominator() - width;
+        double y0 = above ? point.proportion() : point.proportion() - height;
+        double[] candidate = {x0, y0, x0 + width, y0 + height};
+        boolean inside = candidate[0] >= 0 && candidate[2] <= xHigh && candidate[1] >= yLow && candidate[3] <= yHigh;
+        if (inside && placed.stream().noneMatch(other -> overlap(other, candidate))) {
+          chosen = side;
+          box = candidate;
+          break;
+        }
+      }
+      if (chosen == null && !point.flagged()) {
+        continue;
+      }
+      if (chosen == null) {
+        chosen = sides[0];
+        box = new double[] {point.denominator(), point.proportion(), point.denominator() + width, point.proportion() + height};
+      }
+      placed.add(box);
+      XYTextAnnotation label = new XYTextAnnotation(text, point.denominator(), point.proportion());
+      label.setFont(new Font(ChartStyle.FONT, point.flagged() ? Font.BOLD : Font.PLAIN, 13));
+      label.setTextAnchor(chosen);
+      labels.add(label);
+    }
+    return labels;
+  }
+
+  private static boolean overlap(double[] a, double[] b) {
+    return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
   }
 }

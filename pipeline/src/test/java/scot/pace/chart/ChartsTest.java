@@ -75,6 +75,26 @@ class ChartsTest {
   }
 
   @Test
+  void funnelPlotNamesTheLargestCouncilsTooWithoutWritingNamesOverEachOther() {
+    List<FunnelPlot.Point> points = new ArrayList<>();
+    // Two flagged councils at the same point, and eight within the limits of which five are the largest.
+    points.add(new FunnelPlot.Point("Fife", 250, 0.45, true));
+    points.add(new FunnelPlot.Point("Falkirk", 250, 0.45, true));
+    for (int i = 0; i < 8; i++) {
+      points.add(new FunnelPlot.Point("Council " + i, 20 + 25 * i, 0.3, false));
+    }
+    List<org.jfree.chart.annotations.XYTextAnnotation> labels = FunnelPlot.labels(points, 300, 0.0, 0.6);
+    List<String> names = labels.stream().map(l -> l.getText().trim()).toList();
+    org.junit.jupiter.api.Assertions.assertEquals(List.of("Fife", "Falkirk"), names.subList(0, 2), "flagged first");
+    for (int i = 3; i < 8; i++) {
+      org.junit.jupiter.api.Assertions.assertTrue(names.contains("Council " + i), "the five largest named: " + names);
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(!names.contains("Council 0"), "not the smaller ones: " + names);
+    org.junit.jupiter.api.Assertions.assertNotEquals(labels.get(0).getTextAnchor(), labels.get(1).getTextAnchor(),
+        "two names at one point go on different sides");
+  }
+
+  @Test
   void permanenceCurvesRouteBarsStagesAndKinship() throws Exception {
     List<PermanenceCurve.Step> steps = List.of(new PermanenceCurve.Step(200, 0.9, 0.85, 0.95),
         new PermanenceCurve.Step(700, 0.5, 0.4, 0.6), new PermanenceCurve.Step(1500, 0.2, 0.1, 0.3));
