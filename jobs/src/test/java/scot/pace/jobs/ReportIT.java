@@ -92,6 +92,10 @@ class ReportIT {
     assertTrue(glossary.contains("<h2 id=\"gold-time-to-permanence\">gold_time_to_permanence</h2>"), glossary);
     assertTrue(glossary.contains("<th scope=\"row\">within_2y</th>"), "the columns are defined");
     assertTrue(!national.contains("docs/measures.md"), "no pointer to a file the report does not ship");
+    assertTrue(national.contains("<h2 id=\"key-points\">Key points</h2>"), "key points in words");
+    assertTrue(national.matches("(?s).*<li>Legal permanence within 2 years: \\d+\\.\\d% of Scotland's children"
+        + " of the 20\\d\\d-\\d\\d cohort; (no council|1 council|\\d+ councils) above and (no council|1 council|\\d+ councils)"
+        + " below the 99\\.8% limits.*"), "a key point with Scotland's share and the councils outside the limits");
     String council = Files.readString(out.resolve("report/councils/S12000048.html"));
     assertTrue(council.matches("(?s).*<td>20\\d\\d-\\d\\d cohort</td>.*") && council.contains("<td>31 July 20"),
         "a cohort named as the national page names it (2021-22), a snapshot by its date");

@@ -96,7 +96,7 @@ public final class FunnelPlot {
     double yHigh = Math.min(1, high + 0.05);
     y.setRange(yLow, yHigh);
     double xHigh = points.stream().mapToLong(Point::denominator).max().orElse(1) * 1.05;
-    labels(points, xHigh, yLow, yHigh).forEach(plot::addAnnotation);
+    labels(points, p0, xHigh, yLow, yHigh).forEach(plot::addAnnotation);
     JFreeChart chart = new JFreeChart(title, plot);
     return ChartStyle.finish(chart, subtitle, footnote);
   }
@@ -106,11 +106,12 @@ public final class FunnelPlot {
 
   /**
    * The names of the flagged councils and of the {@link #LARGEST_NAMED} largest, each put beside its
-   * point on the first side (above right, below right, above left, below left) where it covers no
-   * name already placed; flagged councils are placed first. A largest council whose name fits
-   * nowhere is left unnamed; a flagged one is named on its first side regardless.
+   * point on the first side (above right, below right, above left, below left; then the same one,
+   * two or three lines further up or down) where it covers no name already placed nor Scotland's
+   * label at the right end of its line ({@code p0}); flagged councils are placed first. A largest
+   * council whose name fits nowhere is left unnamed; a flagged one is named beside its point regardless.
    */
-  static List<XYTextAnnotation> labels(List<Point> points, double xHigh, double yLow, double yHigh) {
+  static List<XYTextAnnotation> labels(List<Point> points, double p0, double xHigh, double yLow, double yHigh) {
     List<Point> named = new ArrayList<>(points.stream().filter(Point::flagged).toList());
     points.stream().filter(p -> !p.flagged()).sorted(Comparator.comparingLong(Point::denominator).reversed())
         .limit(LARGEST_NAMED).forEach(named::add);
@@ -119,6 +120,7 @@ public final class FunnelPlot {
     double perPixelY = (yHigh - yLow) / 600;
     TextAnchor[] sides = {TextAnchor.BOTTOM_LEFT, TextAnchor.TOP_LEFT, TextAnchor.BOTTOM_RIGHT, TextAnchor.TOP_RIGHT};
     List<double[]> placed = new ArrayList<>();
+    placed.add(new double[] {xHigh - 16 * 8 * perPixelX, p0, xHigh, p0 + 16 * perPixelY});
     List<XYTextAnnotation> labels = new ArrayList<>();
     for (Point point : named) {
       String text = " " + point.council() + " ";
@@ -126,17 +128,23 @@ public final class FunnelPlot {
       double height = 16 * perPixelY;
       TextAnchor chosen = null;
       double[] box = null;
-      for (TextAnchor side : sides) {
-        boolean right = side == TextAnchor.BOTTOM_LEFT || side == TextAnchor.TOP_LEFT;
-        boolean above = side == TextAnchor.BOTTOM_LEFT || side == TextAnchor.BOTTOM_RIGHT;
-        double x0 = right ? point.denominator() : point.denominator() - width;
-        double y0 = above ? point.proportion() : point.proportion() - height;
-        double[] candidate = {x0, y0, x0 + width, y0 + height};
-        boolean inside = candidate[0] >= 0 && candidate[2] <= xHigh && candidate[1] >= yLow && candidate[3] <= yHigh;
-        if (inside && placed.stream().noneMatch(other -> overlap(other, candidate))) {
-          chosen = side;
-          box = candidate;
-          break;
+      double labelY = point.proportion();
+      search:
+      for (int shift = 0; shift <= 3; shift++) {
+        for (TextAnchor side : sides) {
+          boolean right = side == TextAnchor.BOTTOM_LEFT || side == TextAnchor.TOP_LEFT;
+          boolean above = side == TextAnchor.BOTTOM_LEFT || side == TextAnchor.BOTTOM_RIGHT;
+          double y = point.proportion() + (above ? shift : -shift) * height;
+          double x0 = right ? point.denominator() : point.denominator() - width;
+          double y0 = above ? y : y - height;
+          double[] candidate = {x0, y0, x0 + width, y0 + height};
+          boolean inside = candidate[0] >= 0 && candidate[2] <= xHigh && candidate[1] >= yLow && candidate[3] <= yHigh;
+          if (inside && placed.stream().noneMatch(other -> overlap(other, candidate))) {
+            chosen = side;
+            box = candidate;
+            labelY = y;
+            break search;
+          }
         }
       }
       if (chosen == null && !point.flagged()) {
@@ -147,7 +155,7 @@ public final class FunnelPlot {
         box = new double[] {point.denominator(), point.proportion(), point.denominator() + width, point.proportion() + height};
       }
       placed.add(box);
-      XYTextAnnotation label = new XYTextAnnotation(text, point.denominator(), point.proportion());
+      XYTextAnnotation label = new XYTextAnnotation(text, point.denominator(), labelY);
       label.setFont(new Font(ChartStyle.FONT, point.flagged() ? Font.BOLD : Font.PLAIN, 13));
       label.setTextAnchor(chosen);
       labels.add(label);

@@ -151,6 +151,7 @@ public final class Report {
         + ". Published figures: counts of 1 to " + sdc.threshold() + " children, and any figure that would reveal "
         + "one, are shown as [c]; a council's page gives its own figures.");
     page.raw("<p>What every measure and column means: <a href=\"" + GLOSSARY + "\">the glossary</a>.</p>");
+    writeKeyPoints(page);
     page.heading(2, "Councils").links(data.councils().stream()
         .map(c -> new String[] {"councils/" + c.code() + ".html", c.name()}).toList());
     Path charts = root.resolve("charts");
@@ -169,6 +170,44 @@ public final class Report {
     writeRunVerdicts(page, tables);
     page.write(root.resolve("index.html"));
     writeGlossary(root);
+  }
+
+  /**
+   * Key points in words, from the comparison the page shows below: for each measure, Scotland's
+   * share in the latest complete year and how many councils are outside the 99.8% limits (allowing
+   * for overdispersion where the councils are overdispersed), counting only the flags published.
+   */
+  private void writeKeyPoints(HtmlPage page) {
+    List<String> points = new ArrayList<>();
+    for (ComparedMeasure measure : ComparedMeasure.ALL) {
+      List<ProtectedRow> rows = data.comparison().stream().filter(r -> r.<String>key("measure").equals(measure.measure()))
+          .toList();
+      if (rows.isEmpty()) {
+        continue;
+      }
+      int year = rows.get(0).key("year");
+      Double p0 = rows.get(0).get("p0");
+      boolean overdispersed = rows.get(0).key("overdispersed");
+      String flag = overdispersed ? "flag_998_adjusted" : "flag_998";
+      long above = rows.stream().filter(r -> !r.isWithheld(flag) && "above".equals(r.get(flag))).count();
+      long below = rows.stream().filter(r -> !r.isWithheld(flag) && "below".equals(r.get(flag))).count();
+      String when = measure.atSnapshot() ? "at 31 July " + year : "of the " + cohort(year) + " cohort";
+      points.add(capital(measure.title()) + ": " + (p0 == null ? "not published" : pct(p0)) + " of Scotland's "
+          + (measure.atSnapshot() ? "looked after children " : "children ")
+          + when + "; " + councils(above) + " above and " + councils(below) + " below the 99.8% limits"
+          + (overdispersed ? " (widened for the ordinary spread between councils)." : "."));
+    }
+    if (points.isEmpty()) {
+      return;
+    }
+    page.heading(2, "Key points");
+    StringBuilder list = new StringBuilder("<ul>\n");
+    points.forEach(point -> list.append("<li>").append(HtmlPage.escape(point)).append("</li>\n"));
+    page.raw(list.append("</ul>").toString());
+  }
+
+  private static String councils(long n) {
+    return n == 0 ? "no council" : n == 1 ? "1 council" : n + " councils";
   }
 
   /** The definitions of every published table and its columns, from docs/measures.md, shipped beside the pages. */

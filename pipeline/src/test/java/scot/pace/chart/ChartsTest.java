@@ -83,7 +83,7 @@ class ChartsTest {
     for (int i = 0; i < 8; i++) {
       points.add(new FunnelPlot.Point("Council " + i, 20 + 25 * i, 0.3, false));
     }
-    List<org.jfree.chart.annotations.XYTextAnnotation> labels = FunnelPlot.labels(points, 300, 0.0, 0.6);
+    List<org.jfree.chart.annotations.XYTextAnnotation> labels = FunnelPlot.labels(points, 0.3, 300, 0.0, 0.6);
     List<String> names = labels.stream().map(l -> l.getText().trim()).toList();
     org.junit.jupiter.api.Assertions.assertEquals(List.of("Fife", "Falkirk"), names.subList(0, 2), "flagged first");
     for (int i = 3; i < 8; i++) {
