@@ -111,11 +111,17 @@ class ExportIT {
   void theExtractsHoldNoSmallCountAndTheDictionaryDefinesEveryColumn() throws IOException {
     Path extracts = demo.out.resolve("exports").resolve(runId).resolve("published/extracts");
     Map<String, String> types = new TreeMap<>();
+    java.util.Set<String> mayBeWithheld = new java.util.HashSet<>();
     List<String> dictionary = Files.readAllLines(extracts.resolve("data_dictionary.csv"), StandardCharsets.UTF_8);
+    assertEquals("table,column,type,meaning,may_be_withheld", dictionary.get(0));
     for (String line : dictionary.subList(1, dictionary.size())) {
       String[] cells = line.split(",", 4);
       assertTrue(cells.length == 4 && !cells[3].isBlank(), "a dictionary row without a meaning: " + line);
+      assertTrue(line.endsWith(",yes") || line.endsWith(",no"), line);
       types.put(cells[0] + "." + cells[1], cells[2]);
+      if (line.endsWith(",yes")) {
+        mayBeWithheld.add(cells[0] + "." + cells[1]);
+      }
     }
     List<Path> files;
     try (Stream<Path> all = Files.list(extracts)) {
@@ -139,7 +145,11 @@ class ExportIT {
           boolean count = types.get(table + "." + header.get(c)).equals("bigint")
               || header.get(c).equals("points") || header.get(c).equals("useful_points");
           assertTrue(!count || !cells[c].matches("[1-4]"), file + " publishes " + header.get(c) + " = " + cells[c]);
-          suppressed += cells[c].equals("[c]") ? 1 : 0;
+          if (cells[c].equals("[c]")) {
+            suppressed++;
+            assertTrue(mayBeWithheld.contains(table + "." + header.get(c)),
+                "the dictionary says " + table + "." + header.get(c) + " is never withheld, and it is");
+          }
         }
       }
     }

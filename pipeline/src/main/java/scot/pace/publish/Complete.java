@@ -15,6 +15,13 @@ import java.util.Set;
  */
 public record Complete(Map<String, String> shares, List<String> cohort) implements GroupRule {
   @Override
+  public Set<String> mayWithhold() {
+    Set<String> all = new java.util.HashSet<>(shares.keySet());
+    all.addAll(shares.values());
+    return all;
+  }
+
+  @Override
   public void apply(List<Map<String, Object>> group, List<Set<String>> withheld, Protection protection) {
     for (int i = 0; i < group.size(); i++) {
       Map<String, Object> row = group.get(i);

@@ -26,6 +26,16 @@ import scot.pace.measure.CohortOutcomes;
  */
 public record CouncilGrid(List<String> parts, String partColumn, String countColumn, String total,
     Map<String, List<String>> dependents) implements GroupRule {
+  @Override
+  public Set<String> mayWithhold() {
+    Set<String> all = partColumn == null ? GroupRule.withDependents(parts, dependents)
+        : GroupRule.withDependents(List.of(countColumn), Map.of(countColumn, dependents.getOrDefault("*", List.of())));
+    if (total != null) {
+      all.add(total);
+    }
+    return all;
+  }
+
 
   public static CouncilGrid wide(String total, Map<String, List<String>> partsWithDependents) {
     return new CouncilGrid(List.copyOf(partsWithDependents.keySet()), null, null, total, partsWithDependents);

@@ -14,8 +14,16 @@ sealed interface Disclosure {
 
   void apply(Map<String, Object> row, Set<String> suppressed, DisclosureControl sdc);
 
+  /** Every column this rule may withhold, whatever the data. */
+  Set<String> mayWithhold();
+
   /** A count of children: withheld from 1 to the threshold. */
   record Count(String column) implements Disclosure {
+    @Override
+    public Set<String> mayWithhold() {
+      return Set.of(column);
+    }
+
     @Override
     public void apply(Map<String, Object> row, Set<String> suppressed, DisclosureControl sdc) {
       if (row.get(column) != null && sdc.isSmall(GroupRule.count(row, column))) {
@@ -31,6 +39,11 @@ sealed interface Disclosure {
    */
   record Based(String basis, List<String> figures) implements Disclosure {
     @Override
+    public Set<String> mayWithhold() {
+      return Set.copyOf(figures);
+    }
+
+    @Override
     public void apply(Map<String, Object> row, Set<String> suppressed, DisclosureControl sdc) {
       if (!sdc.basedOnEnough(GroupRule.count(row, basis))) {
         suppressed.addAll(figures);
@@ -43,6 +56,13 @@ sealed interface Disclosure {
    * interval: withheld when the count it stands for, or the rest, would be small.
    */
   record Estimate(String share, String basis, List<String> interval) implements Disclosure {
+    @Override
+    public Set<String> mayWithhold() {
+      Set<String> all = new java.util.HashSet<>(interval);
+      all.add(share);
+      return all;
+    }
+
     @Override
     public void apply(Map<String, Object> row, Set<String> suppressed, DisclosureControl sdc) {
       Object value = row.get(share);
@@ -61,6 +81,13 @@ sealed interface Disclosure {
    * published, and whenever either count is withheld (the share and the other count would give it back).
    */
   record Share(String numerator, String denominator, List<String> figures) implements Disclosure {
+    @Override
+    public Set<String> mayWithhold() {
+      Set<String> all = new java.util.HashSet<>(figures);
+      all.add(numerator);
+      return all;
+    }
+
     @Override
     public void apply(Map<String, Object> row, Set<String> suppressed, DisclosureControl sdc) {
       if (row.get(numerator) == null || row.get(denominator) == null) {

@@ -13,6 +13,11 @@ import java.util.Set;
  */
 public record Each(String column, GroupRule rule) implements GroupRule {
   @Override
+  public Set<String> mayWithhold() {
+    return rule.mayWithhold();
+  }
+
+  @Override
   public void apply(List<Map<String, Object>> group, List<Set<String>> withheld, Protection protection) {
     Map<Object, List<Integer>> parts = new LinkedHashMap<>();
     for (int i = 0; i < group.size(); i++) {

@@ -15,6 +15,11 @@ import java.util.Set;
  */
 public record Follows(String table, List<String> keys, String last, List<String> columns, List<String> figures)
     implements GroupRule {
+  @Override
+  public Set<String> mayWithhold() {
+    return Set.copyOf(figures);
+  }
+
 
   @Override
   public void apply(List<Map<String, Object>> group, List<Set<String>> withheld, Protection protection) {

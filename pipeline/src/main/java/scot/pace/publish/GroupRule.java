@@ -16,6 +16,16 @@ import java.util.Set;
 public interface GroupRule {
   void apply(List<Map<String, Object>> group, List<Set<String>> withheld, Protection protection);
 
+  /** Every column this rule may withhold, whatever the data: the columns a published extract may show as [c]. */
+  Set<String> mayWithhold();
+
+  /** {@code columns} with what goes with each in {@code dependents}. */
+  static Set<String> withDependents(java.util.Collection<String> columns, Map<String, List<String>> dependents) {
+    Set<String> all = new java.util.LinkedHashSet<>(columns);
+    columns.forEach(c -> all.addAll(dependents.getOrDefault(c, List.of())));
+    return all;
+  }
+
   /**
    * The rows of each series in the group (the same values of {@code seriesKeys}: one council's
    * curve), as indexes into the group in the order of {@code along}.

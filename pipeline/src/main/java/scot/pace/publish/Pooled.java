@@ -12,6 +12,11 @@ import java.util.Set;
  */
 public record Pooled(String numerator, String denominator, List<String> figures) implements GroupRule {
   @Override
+  public Set<String> mayWithhold() {
+    return Set.copyOf(figures);
+  }
+
+  @Override
   public void apply(List<Map<String, Object>> group, List<Set<String>> withheld, Protection protection) {
     long x = 0;
     long n = 0;

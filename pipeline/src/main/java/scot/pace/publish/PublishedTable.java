@@ -72,6 +72,14 @@ public record PublishedTable(String name, String filter, List<String> groupBy, L
     return protectedRows;
   }
 
+  /** Every column its rules may withhold, whatever the data: where a published copy may show [c]. */
+  public Set<String> mayWithhold() {
+    Set<String> all = new java.util.TreeSet<>();
+    grids.forEach(grid -> all.addAll(grid.mayWithhold()));
+    rules.forEach(rule -> all.addAll(rule.mayWithhold()));
+    return all;
+  }
+
   /** The published columns of a table with {@code schemaColumns}. */
   public List<String> publishedColumns(List<String> schemaColumns) {
     return schemaColumns.stream().filter(c -> !withheld.contains(c)).toList();

@@ -15,6 +15,11 @@ import java.util.Set;
  */
 public record Series(List<String> seriesKeys, String along, List<String> counts, Set<String> startAtTotal,
     Map<String, List<String>> dependents) implements GroupRule {
+  @Override
+  public Set<String> mayWithhold() {
+    return GroupRule.withDependents(counts, dependents);
+  }
+
 
   @Override
   public void apply(List<Map<String, Object>> group, List<Set<String>> withheld, Protection protection) {

@@ -14,6 +14,11 @@ import java.util.Set;
  */
 public record ShareSeries(List<String> seriesKeys, String along, List<String> shares, Set<String> startAtOne,
     List<String> cohort, Map<String, List<String>> dependents) implements GroupRule {
+  @Override
+  public Set<String> mayWithhold() {
+    return GroupRule.withDependents(shares, dependents);
+  }
+
 
   @Override
   public void apply(List<Map<String, Object>> group, List<Set<String>> withheld, Protection protection) {
