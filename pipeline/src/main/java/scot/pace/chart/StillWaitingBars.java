@@ -25,8 +25,13 @@ public final class StillWaitingBars {
 
   public static JFreeChart draw(String title, String subtitle, String footnote, List<Child> children, int aimWeeks) {
     List<Child> sorted = children.stream().sorted(Comparator.comparingDouble(Child::weeks).reversed()).toList();
+    // The commonest placements first, so that they get the palette's most distinct colours (blue and
+    // orange, which no colour vision confuses) and the rarest the hatched ones.
+    java.util.Map<String, Long> counts = sorted.stream().collect(java.util.stream.Collectors.groupingBy(
+        c -> ChartStyle.placement(c.placement()), java.util.stream.Collectors.counting()));
     Set<String> placements = new LinkedHashSet<>();
-    sorted.stream().map(c -> ChartStyle.placement(c.placement())).sorted().forEach(placements::add);
+    counts.keySet().stream().sorted(Comparator.comparing((String p) -> -counts.get(p)).thenComparing(p -> p))
+        .forEach(placements::add);
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (int i = 0; i < sorted.size(); i++) {
       String placement = ChartStyle.placement(sorted.get(i).placement());
@@ -39,7 +44,7 @@ public final class StillWaitingBars {
     renderer.setShadowVisible(false);
     renderer.setItemMargin(0);
     for (int i = 0; i < placements.size(); i++) {
-      renderer.setSeriesPaint(i, ChartStyle.series(i));
+      renderer.setSeriesPaint(i, ChartStyle.distinctSeries(i));
     }
     CategoryAxis x = new CategoryAxis("children, longest wait first (" + sorted.size() + ")");
     x.setTickLabelsVisible(false);
@@ -49,7 +54,7 @@ public final class StillWaitingBars {
     x.setUpperMargin(0.01);
     NumberAxis y = new NumberAxis("weeks since first accommodated, at the snapshot");
     CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
-    plot.addRangeMarker(ChartStyle.marker(aimWeeks, ChartStyle.VERMILLION, ChartStyle.DASHED, "aim: " + aimWeeks + " weeks",
+    plot.addRangeMarker(ChartStyle.marker(aimWeeks, ChartStyle.GREEN, ChartStyle.DASHED, "aim: " + aimWeeks + " weeks",
         org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT, org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT));
     return ChartStyle.finish(new JFreeChart(title, plot), subtitle, footnote);
   }

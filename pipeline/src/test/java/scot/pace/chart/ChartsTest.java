@@ -140,5 +140,15 @@ class ChartsTest {
             new StillWaitingBars.Child(30, null)), 26),
         "still_waiting", "Children still waiting: Fife", "kinship care", "foster care (council)", "no placement recorded",
         "children, longest wait first (3)");
+    // Eight placements: the second four hatched, so neighbours do not merge for colour-blind readers; the aim green.
+    List<StillWaitingBars.Child> eight = new ArrayList<>();
+    for (String code : List.of("HOME", "KIN", "FOS_LA", "FOS_PUR", "ADOPTERS", "COMM", "RES_LA", "RES_VOL")) {
+      eight.add(new StillWaitingBars.Child(50, code));
+    }
+    org.jfree.chart.plot.CategoryPlot bars = StillWaitingBars.draw("t", "s", FOOT, eight, 26).getCategoryPlot();
+    org.junit.jupiter.api.Assertions.assertTrue(bars.getRenderer().getSeriesPaint(0) instanceof java.awt.Color);
+    org.junit.jupiter.api.Assertions.assertTrue(bars.getRenderer().getSeriesPaint(4) instanceof java.awt.TexturePaint);
+    org.junit.jupiter.api.Assertions.assertEquals(ChartStyle.GREEN,
+        ((org.jfree.chart.plot.ValueMarker) bars.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next()).getPaint());
   }
 }
