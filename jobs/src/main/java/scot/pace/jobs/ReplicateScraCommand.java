@@ -107,15 +107,20 @@ final class ReplicateScraCommand extends PaceCommand {
           + (atRun == null ? "" : ", from the tables as run " + atRun + " left them"));
       Map<String, Long> versions = new TreeMap<>(read);
       versions.put(ScraReplication.TABLE, RunLog.tableVersions(theLake).get(ScraReplication.TABLE));
+      String configuration = RunJournal.configJson(config);
+      String configHash = scot.pace.returns.Sha256.of(configuration);
       RunJournal.record(() -> spark, config, new Progress(out()), new RunLog(runId, "pace replicate-scra", start, Instant.now(),
-          ExitCode.SUCCESS.name(), ExitCode.SUCCESS.code(), RunJournal.configHash(config), List.of(), List.of(),
-          versions, List.of(), arguments()));
-      ExportedRun exported = new ExportedRun(runId, "pace replicate-scra", start, RunJournal.configHash(config), versions,
-          arguments()).withConfiguration(RunJournal.configJson(config), Pace.VERSION);
+          ExitCode.SUCCESS.name(), ExitCode.SUCCESS.code(), configHash, List.of(), List.of(), versions, List.of(),
+          arguments()));
+      ExportedRun exported = new ExportedRun(runId, "pace replicate-scra", start, configHash, versions, arguments())
+          .withConfiguration(configuration, Pace.VERSION);
       ExportStage.run(new Progress(out()), () -> spark, config, exported, null);
-      out().println("To write the pack again: pace export --run " + runId
-          + (common.config == null ? "" : " --config " + common.config.toAbsolutePath().normalize())
-          + (lake == null ? "" : " --lake " + absolute(lake)) + (out == null ? "" : " --out " + absolute(out)));
+      List<String> again = new ArrayList<>(List.of("pace", "export", "--run", runId));
+      again.addAll(configAndLake());
+      if (out != null) {
+        again.addAll(List.of("--out", absolute(out)));
+      }
+      out().println("To write the pack again: " + String.join(" ", again));
       return ExitCode.SUCCESS;
     } finally {
       spark.stop();
@@ -124,18 +129,21 @@ final class ReplicateScraCommand extends PaceCommand {
 
   /** The options as given, to run it again (without --at-run, which the replication pack sets). */
   private List<String> arguments() {
-    List<String> arguments = new ArrayList<>();
-    if (common.config != null) {
-      arguments.addAll(List.of("--config", common.config.toString()));
-    }
-    if (lake != null) {
-      arguments.addAll(List.of("--lake", absolute(lake)));
-    }
+    List<String> arguments = configAndLake();
     arguments.addAll(List.of("--cohorts", cohorts, "--follow-up", followUp, "--population", population));
     if (council != null) {
       arguments.addAll(List.of("--council", council));
     }
     return arguments;
+  }
+
+  /** The common options and --lake as given, paths absolute. */
+  private List<String> configAndLake() {
+    List<String> given = new ArrayList<>(common.arguments());
+    if (lake != null) {
+      given.addAll(List.of("--lake", absolute(lake)));
+    }
+    return given;
   }
 
   private static String absolute(String folder) {

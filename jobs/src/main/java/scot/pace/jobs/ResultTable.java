@@ -11,24 +11,23 @@ import org.apache.spark.sql.Row;
 /** Prints query results as an aligned text table or as CSV. */
 final class ResultTable {
   private final List<String> columns;
-  private final List<List<String>> rows = new ArrayList<>();
-
-  private final List<List<String>> shown = new ArrayList<>();
+  private final List<Row> rows;
 
   ResultTable(String[] columns, List<Row> result) {
     this.columns = List.of(columns);
-    for (Row row : result) {
-      List<String> cells = new ArrayList<>();
-      List<String> readable = new ArrayList<>();
-      for (int i = 0; i < row.length(); i++) {
-        Object value = row.get(i);
-        cells.add(value == null ? "" : value.toString());
-        readable.add(value instanceof Double || value instanceof Float ? readable(((Number) value).doubleValue())
-            : cells.get(i));
-      }
-      rows.add(cells);
-      shown.add(readable);
+    this.rows = List.copyOf(result);
+  }
+
+  /** A row's cells as text: every digit for CSV, or {@link #readable} doubles for the aligned table. */
+  private static List<String> cells(Row row, boolean forPeople) {
+    List<String> cells = new ArrayList<>();
+    for (int i = 0; i < row.length(); i++) {
+      Object value = row.get(i);
+      cells.add(value == null ? ""
+          : forPeople && (value instanceof Double || value instanceof Float) ? readable(((Number) value).doubleValue())
+          : value.toString());
     }
+    return cells;
   }
 
   /**
@@ -46,6 +45,7 @@ final class ResultTable {
   }
 
   void printAligned(PrintStream out) {
+    List<List<String>> shown = rows.stream().map(row -> cells(row, true)).toList();
     int[] widths = new int[columns.size()];
     for (int i = 0; i < widths.length; i++) {
       widths[i] = columns.get(i).length();
@@ -67,8 +67,8 @@ final class ResultTable {
 
   void printCsv(PrintStream out) {
     out.println(csv(columns));
-    for (List<String> row : rows) {
-      out.println(csv(row));
+    for (Row row : rows) {
+      out.println(csv(cells(row, false)));
     }
   }
 

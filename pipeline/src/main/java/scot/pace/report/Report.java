@@ -206,6 +206,14 @@ public final class Report {
     page.raw(list.append("</ul>").toString());
   }
 
+  /** Columns and their meanings as a table, without Markdown's backticks. */
+  private static List<List<String>> definitions(Map<String, String> columns) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("column", "meaning"));
+    columns.forEach((column, meaning) -> rows.add(List.of(column, meaning.replace("`", ""))));
+    return rows;
+  }
+
   private static String councils(long n) {
     return n == 0 ? "no council" : n == 1 ? "1 council" : n + " councils";
   }
@@ -215,23 +223,14 @@ public final class Report {
     HtmlPage page = page("Glossary: the published tables and what their columns mean");
     page.raw("<p><a href=\"index.html\">Scotland and all councils</a></p>");
     DataDictionary dictionary = DataDictionary.load();
-    List<List<String>> shared = new ArrayList<>();
-    shared.add(List.of("column", "meaning"));
     // The child key is in the lake's restricted tables only, never in anything published.
-    dictionary.commonColumns().forEach((column, meaning) -> {
-      if (!column.equals("child_key")) {
-        shared.add(List.of(column, meaning.replace("`", "")));
-      }
-    });
-    page.heading(2, "Columns many tables share").textTable("Columns many tables share", shared);
+    Map<String, String> shared = new LinkedHashMap<>(dictionary.commonColumns());
+    shared.remove("child_key");
+    page.heading(2, "Columns many tables share").textTable("Columns many tables share", definitions(shared));
     for (Output output : OutputCatalogue.published()) {
-      dictionary.table(output.table()).ifPresent(table -> {
-        page.heading(2, table.name()).paragraph(table.description().replace("`", ""));
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("column", "meaning"));
-        table.columns().forEach((column, meaning) -> rows.add(List.of(column, meaning.replace("`", ""))));
-        page.textTable("The columns of " + table.name(), rows);
-      });
+      dictionary.table(output.table()).ifPresent(table -> page.heading(2, table.name())
+          .paragraph(table.description().replace("`", ""))
+          .textTable("The columns of " + table.name(), definitions(table.columns())));
     }
     page.write(root.resolve(GLOSSARY));
   }

@@ -42,8 +42,9 @@ public final class ValidationReport {
     }
     text.append(String.format(Locale.ROOT, "%,d errors (rows set aside), %,d warnings%n", result.errors(),
         result.warnings()));
+    Map<ReturnCheck.Finding, FindingContext> about = contexts(result);
     for (boolean history : new boolean[] {false, true}) {
-      Map<String, List<ReturnCheck.Finding>> rules = byRule(result, history);
+      Map<String, List<ReturnCheck.Finding>> rules = byRule(result, about, history);
       if (rules.isEmpty()) {
         continue;
       }
@@ -67,21 +68,22 @@ public final class ValidationReport {
     Folders.create(partial);
     try {
       StringBuilder csv = new StringBuilder("file,row,rule_id,severity,period,child_id,episode_id,fields,message,raw_row\n");
+      Map<ReturnCheck.Finding, FindingContext> contexts = contexts(result);
       for (ReturnCheck.Finding f : result.findings()) {
-        FindingContext about = context(result, f);
+        FindingContext about = contexts.get(f);
         csv.append(String.join(",", csv(f.file()), String.valueOf(f.row()), f.ruleId(), f.severity().name(),
             about.period(), csv(about.childId()), csv(about.episodeId()), csv(about.fields()), csv(f.message()),
             csv(f.rawRow()))).append('\n');
       }
       Files.writeString(partial.resolve("findings.csv"), csv, StandardCharsets.UTF_8);
-      Files.writeString(partial.resolve("report.html"), html(result), StandardCharsets.UTF_8);
+      Files.writeString(partial.resolve("report.html"), html(result, contexts), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report to " + partial, e);
     }
     Folders.moveIntoPlace(partial, folder);
   }
 
-  static String html(ReturnCheck.Result result) {
+  static String html(ReturnCheck.Result result, Map<ReturnCheck.Finding, FindingContext> contexts) {
     StringBuilder page = new StringBuilder();
     page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Return check: ")
         .append(escape(result.returnName())).append("</title>\n<style>body{font-family:sans-serif;margin:2em;"
@@ -106,7 +108,7 @@ public final class ValidationReport {
       page.append("<p>").append(escape(note)).append("</p>\n");
     }
     for (boolean history : new boolean[] {false, true}) {
-      Map<String, List<ReturnCheck.Finding>> rules = byRule(result, history);
+      Map<String, List<ReturnCheck.Finding>> rules = byRule(result, contexts, history);
       if (rules.isEmpty()) {
         continue;
       }
@@ -119,7 +121,7 @@ public final class ValidationReport {
             .append("</td><td>").append(rule.getValue().size()).append("</td><td>")
             .append(escape(definition.summary())).append("</td><td>");
         for (ReturnCheck.Finding f : rule.getValue().subList(0, Math.min(EXAMPLES, rule.getValue().size()))) {
-          FindingContext about = context(result, f);
+          FindingContext about = contexts.get(f);
           page.append("row ").append(f.row()).append(about.childId().isEmpty() ? "" : ", child " + escape(about.childId()))
               .append(about.episodeId().isEmpty() ? "" : ", episode " + escape(about.episodeId())).append(": ")
               .append(escape(f.message())).append("<br><code>").append(escape(f.rawRow())).append("</code><br>");
@@ -178,20 +180,24 @@ public final class ValidationReport {
   }
 
   /** The findings about this collection year ({@code history} false) or about history, by rule. */
-  private static Map<String, List<ReturnCheck.Finding>> byRule(ReturnCheck.Result result, boolean history) {
+  private static Map<String, List<ReturnCheck.Finding>> byRule(ReturnCheck.Result result,
+      Map<ReturnCheck.Finding, FindingContext> contexts, boolean history) {
     Map<String, List<ReturnCheck.Finding>> byRule = new TreeMap<>();
     for (ReturnCheck.Finding finding : result.findings()) {
-      if (context(result, finding).history() == history) {
+      if (contexts.get(finding).history() == history) {
         byRule.computeIfAbsent(finding.ruleId(), k -> new ArrayList<>()).add(finding);
       }
     }
     return new LinkedHashMap<>(byRule);
   }
 
-  private static FindingContext context(ReturnCheck.Result result, ReturnCheck.Finding finding) {
+  /** What each finding is about, worked out once for a report (each reads its row's JSON). */
+  private static Map<ReturnCheck.Finding, FindingContext> contexts(ReturnCheck.Result result) {
     // A return not named as one has no collection year: every finding counts as this year's.
     int year = ReturnId.fromName(result.returnName()).map(ReturnId::collectionYear).orElse(9999);
-    return FindingContext.of(finding, year);
+    Map<ReturnCheck.Finding, FindingContext> contexts = new java.util.IdentityHashMap<>();
+    result.findings().forEach(finding -> contexts.put(finding, FindingContext.of(finding, year)));
+    return contexts;
   }
 
   private static String csv(String value) {
