@@ -63,6 +63,18 @@ class ReportIT {
       assertTrue(!html.contains("child_key"), page.toString());
     }
     String national = Files.readString(out.resolve("report/index.html"));
+    assertTrue(national.contains("charts/run_charts.png") && national.contains("<th scope=\"col\">months since</th>"),
+        "the national page has every council's run chart of monthly medians, and its verdicts count months");
+    assertTrue(national.contains("charts/pace_groups.png") && national.contains("councils without a PACE start"),
+        "the national page sets the PACE councils beside Orkney, which has no start");
+    String perth = Files.readString(out.resolve("report/councils/S12000048.html"));
+    assertTrue(perth.contains("S12000048/charts/trends.png") && perth.contains("Perth and Kinross and Scotland, every year"),
+        "a council page has its trend across the years");
+    String grid = Files.readString(out.resolve("report/charts/run_charts.svg"));
+    for (String council : List.of("City of Edinburgh", "Orkney Islands", "Perth and Kinross")) {
+      assertTrue(grid.contains(council), "the small multiples have a panel for " + council);
+    }
+    assertTrue(Files.readString(out.resolve("restricted/S12000048/charts/run_chart.svg")).contains("monthly median weeks"));
     // The page's introduction explains [c] whatever the data: look for a withheld table cell.
     assertTrue(national.contains("<td>[c]</td>"), "Orkney's small numbers are suppressed in a table of the national page");
     try (Stream<Path> leftovers = Files.list(out)) {
@@ -120,8 +132,16 @@ class ReportIT {
     assertTrue(checked > 50, "links checked: " + checked);
     for (Path png : files(out, ".png")) {
       BufferedImage image = ImageIO.read(png.toFile());
-      assertEquals(1200, image.getWidth(), png.toString());
-      assertEquals(800, image.getHeight(), png.toString());
+      String name = png.getFileName().toString();
+      if (name.equals("run_charts.png")) {
+        // The small multiples: four panels a row, three councils in one row.
+        assertEquals(1600, image.getWidth(), png.toString());
+        assertEquals(110 + 260 + 40, image.getHeight(), png.toString());
+      } else {
+        assertEquals(1200, image.getWidth(), png.toString());
+        assertEquals(name.equals("trends.png") || name.equals("pace_groups.png") ? 1300 : 800, image.getHeight(),
+            png.toString());
+      }
     }
     for (Path csv : files(out.resolve("report"), ".csv")) {
       List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);

@@ -45,7 +45,7 @@ final class RunNotebooks {
       section("Kinship care and the placement mix, Scotland", KinshipShare.TABLE, "kinship", "kinship"),
       section("After the recommendation, Scotland", LaterStages.TABLE, "stages", "stages"),
       section("Has the wait for a recommendation changed since PACE?", RunChart.PHASES,
-          "run_chart_verdicts")));
+          "run_chart_verdicts", "run_charts")));
     return List.copyOf(sections);
   }
 

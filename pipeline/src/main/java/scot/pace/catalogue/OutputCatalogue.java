@@ -87,12 +87,12 @@ public final class OutputCatalogue {
         in -> StillWaiting.of(in.journeys(), in.read(Silver.PLACEMENTS))));
 
     stage = "gold: run charts";
-    all.add(Output.built(RunChart.PHASES, Layer.GOLD, stage, in -> RunChart.phases(in.runChartPoints()))
+    all.add(Output.built(RunChart.MONTHS, Layer.GOLD, stage, in -> RunChart.months(in.runChartPoints()))
+        .publishedAs(Publications.runChartMonths()));
+    all.add(Output.built(RunChart.PHASES, Layer.GOLD, stage, in -> RunChart.phases(in.read(RunChart.MONTHS)))
         .publishedAs(Publications.runChartPhases()).ownRowsFor(null, "measure", "phase", "against"));
     all.add(Output.built(RunChart.POINTS, Layer.GOLD, stage,
         in -> RunChart.withMedians(in.runChartPoints(), in.read(RunChart.PHASES))));
-    all.add(Output.built(RunChart.MONTHS, Layer.GOLD, stage, in -> RunChart.months(in.runChartPoints()))
-        .publishedAs(Publications.runChartMonths()));
 
     stage = "gold: council comparison";
     all.add(Output.built(CouncilComparison.TABLE, Layer.GOLD, stage, in -> in.comparison().comparison())

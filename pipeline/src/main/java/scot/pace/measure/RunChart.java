@@ -22,24 +22,31 @@ import org.apache.spark.sql.types.StructType;
 import scot.pace.stats.RunRules;
 
 /**
- * Run charts of PACE Aim 2 per council: one point per child on the date of its first permanence
- * recommendation, the weeks it waited since first accommodated.
+ * Run charts of PACE Aim 2 per council, as qicharts2 draws them from aggregated data: each child's
+ * weeks from first accommodated to its first permanence recommendation, summarised as one point
+ * per month, the median of the children recommended that month, and Anhøj's rules run on those
+ * monthly points.
  *
  * <ul>
- *   <li>{@code gold_run_chart_points}: the points in date order (ties by child key), each with its
- *       phase, the phase's median and the baseline median carried forward;
- *   <li>{@code gold_run_chart_months}: per month (and phase), the points and their median;
- *   <li>{@code gold_run_chart_phases}: per phase, Anhøj's rules ({@link RunRules}) against the
- *       phase's own median and, after the PACE start, against the baseline median carried
- *       forward, which is what says whether waiting has shifted since the council joined PACE.
+ *   <li>{@code gold_run_chart_points} (restricted): one row per child in date order (ties by child
+ *       key), each with its phase's centre line and the baseline's carried forward;
+ *   <li>{@code gold_run_chart_months}: per month (and phase), the children and their median weeks:
+ *       the points of the chart;
+ *   <li>{@code gold_run_chart_phases}: per phase, Anhøj's rules ({@link RunRules}) on the monthly
+ *       medians against the phase's own centre line and, after the PACE start, against the
+ *       baseline's carried forward, which is what says whether waiting has shifted since the
+ *       council joined PACE.
  * </ul>
  *
- * Only recommendations made within the years the council's returns cover count: a return lists
- * every child looked after at any time in its year, so those are seen whatever happened next.
- * The phases: {@code baseline}, the points before the council's PACE start date from {@code
- * conf/}, and {@code PACE}, those on or after it; a council with no start date has one phase,
- * {@code all}. The median is the usual one (the mean of the middle two of an even count); points
- * on the median are left out of the rules; under 10 useful points the rules give no verdict.
+ * One point per child would judge thousands of points (3,682 in Glasgow), where a signal is near
+ * certain whatever happened; a month's median is the point a QI team plots. Only recommendations
+ * made within the years the council's returns cover count: a return lists every child looked after
+ * at any time in its year, so those are seen whatever happened next. The phases: {@code
+ * baseline}, the children recommended before the council's PACE start date from {@code conf/},
+ * and {@code PACE}, those on or after it (a month the start splits gives a point to each phase); a
+ * council with no start date has one phase, {@code all}. A median is the middle value or the mean
+ * of the middle two; a phase's centre line is the median of its monthly medians; months on the
+ * centre line are left out of the rules; under 10 useful months the rules give no verdict.
  */
 public final class RunChart {
   public static final String POINTS = "gold_run_chart_points";
@@ -54,7 +61,7 @@ public final class RunChart {
 
   public static final StructType PHASE_SCHEMA = StructType.fromDDL(
       "measure STRING, council STRING, phase STRING, against STRING, phase_start DATE, phase_end DATE,"
-          + " points INT, median_weeks DOUBLE, useful_points INT, longest_run INT, run_limit INT, crossings INT,"
+          + " children INT, months INT, median_weeks DOUBLE, useful_points INT, longest_run INT, run_limit INT, crossings INT,"
           + " crossing_limit INT, shift BOOLEAN, too_few_crossings BOOLEAN, too_few_points BOOLEAN,"
           + " signal BOOLEAN");
 
@@ -79,14 +86,14 @@ public final class RunChart {
                 + " THEN '" + BASELINE + "' ELSE '" + PACE + "' END").as("phase"));
   }
 
-  /** {@code gold_run_chart_phases}, from {@link #points}. */
-  public static Dataset<Row> phases(Dataset<Row> points) {
-    return points.groupBy("council")
-        .agg(collect_list(struct(col("point_date"), col("child_key"), col("weeks"), col("phase"))).as("points"))
+  /** {@code gold_run_chart_phases}, from {@link #months}. */
+  public static Dataset<Row> phases(Dataset<Row> months) {
+    return months.groupBy("council")
+        .agg(collect_list(struct(col("month"), col("phase"), col("points"), col("median_weeks"))).as("months"))
         .flatMap((FlatMapFunction<Row, Row>) RunChart::phasesOf, Encoders.row(PHASE_SCHEMA));
   }
 
-  /** {@code gold_run_chart_points}: the points with their phase's median and the baseline's. */
+  /** {@code gold_run_chart_points}: each child with its phase's centre line and the baseline's. */
   public static Dataset<Row> withMedians(Dataset<Row> points, Dataset<Row> phases) {
     Dataset<Row> own = phases.where(col("against").equalTo(AGAINST_PHASE))
         .select(col("council"), col("phase"), col("median_weeks").as("phase_median"));
@@ -98,7 +105,7 @@ public final class RunChart {
             col("phase"), col("phase_median"), col("baseline_median"));
   }
 
-  /** {@code gold_run_chart_months}: per council, month and phase, the points and their median. */
+  /** {@code gold_run_chart_months}: per council, month and phase, the children recommended and their median weeks. */
   public static Dataset<Row> months(Dataset<Row> points) {
     return points.withColumn("month", expr("trunc(point_date, 'MM')"))
         .groupBy("council", "month", "phase")
@@ -107,23 +114,24 @@ public final class RunChart {
             col("median_weeks"));
   }
 
-  private record Point(Date date, String childKey, double weeks, String phase) {}
+  /** One point of the chart: a month of a phase, its children and their median weeks. */
+  private record Month(Date month, String phase, long children, double medianWeeks) {}
 
   private static Iterator<Row> phasesOf(Row group) {
     String council = group.getString(0);
-    List<Point> points = new ArrayList<>();
+    List<Month> months = new ArrayList<>();
     for (Row row : group.<Row>getList(1)) {
-      points.add(new Point(row.getDate(0), row.getString(1), row.getDouble(2), row.getString(3)));
+      months.add(new Month(row.getDate(0), row.getString(1), row.getLong(2), row.getDouble(3)));
     }
-    points.sort(Comparator.comparing(Point::date).thenComparing(Point::childKey));
+    months.sort(Comparator.comparing(Month::month));
     List<Row> rows = new ArrayList<>();
     Double baselineMedian = null;
     for (String phase : List.of(BASELINE, PACE, ALL)) {
-      List<Point> inPhase = points.stream().filter(p -> p.phase().equals(phase)).toList();
+      List<Month> inPhase = months.stream().filter(m -> m.phase().equals(phase)).toList();
       if (inPhase.isEmpty()) {
         continue;
       }
-      double[] values = inPhase.stream().mapToDouble(Point::weeks).toArray();
+      double[] values = inPhase.stream().mapToDouble(Month::medianWeeks).toArray();
       double median = median(values);
       rows.add(row(council, phase, AGAINST_PHASE, inPhase, median, RunRules.of(values, median)));
       if (phase.equals(BASELINE)) {
@@ -136,17 +144,18 @@ public final class RunChart {
   }
 
   /** The median of {@code values}: the middle one, or the mean of the middle two. */
-  static double median(double[] values) {
+  public static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int middle = sorted.length / 2;
     return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 
-  private static Row row(String council, String phase, String against, List<Point> points, double median,
+  private static Row row(String council, String phase, String against, List<Month> months, double median,
       RunRules rules) {
-    return RowFactory.create(MEASURE, council, phase, against, points.get(0).date(),
-        points.get(points.size() - 1).date(), points.size(), median, rules.usefulPoints(), rules.longestRun(),
+    int children = (int) months.stream().mapToLong(Month::children).sum();
+    return RowFactory.create(MEASURE, council, phase, against, months.get(0).month(),
+        months.get(months.size() - 1).month(), children, months.size(), median, rules.usefulPoints(), rules.longestRun(),
         rules.runLimit(), rules.crossings(), rules.crossingLimit(), rules.isShift(), rules.hasTooFewCrossings(),
         rules.tooFewPoints(), rules.isShift() || rules.hasTooFewCrossings());
   }

@@ -192,8 +192,10 @@ public final class Publications {
 
   public static PublishedTable runChartPhases() {
     return new PublishedTable(RunChart.PHASES, null, List.of("measure", "phase", "against"), List.of(),
-        List.of(), List.of(new Count("points"), new Count("useful_points"),
-            new Based("points", List.of("median_weeks", "phase_start", "phase_end"))),
+        List.of(), List.of(new Count("children"),
+            // Each month holds a child at least, so the months and what follows from them bound the children.
+            new Based("children", List.of("months", "median_weeks", "phase_start", "phase_end", "useful_points",
+                "longest_run", "run_limit", "crossings", "crossing_limit"))),
         List.of(), null);
   }
 

@@ -18,12 +18,15 @@ import org.jfree.chart.JFreeChart;
 import scot.pace.catalogue.Output;
 import scot.pace.catalogue.OutputCatalogue;
 import scot.pace.chart.Caterpillar;
+import scot.pace.chart.ChartGrid;
+import scot.pace.chart.ChartStyle;
 import scot.pace.chart.ChartWriter;
 import scot.pace.chart.FunnelPlot;
 import scot.pace.chart.KinshipTrend;
 import scot.pace.chart.PermanenceCurve;
 import scot.pace.chart.RouteIncidence;
 import scot.pace.chart.RunChartPlot;
+import scot.pace.chart.ShareTrends;
 import scot.pace.chart.StageIntervals;
 import scot.pace.chart.StillWaitingBars;
 import scot.pace.disclosure.DisclosureControl;
@@ -142,6 +145,14 @@ public final class Report {
     ChartWriter.write(chart, folder, name);
   }
 
+  private void chart(JFreeChart chart, int height, Path folder, String name) {
+    ChartWriter.write(chart, height, folder, name);
+  }
+
+  private void chart(ChartGrid grid, Path folder, String name) {
+    ChartWriter.write(grid, folder, name);
+  }
+
   // ---------------------------------------------------------------- national page
 
   private void writeNational(Path root) {
@@ -167,7 +178,8 @@ public final class Report {
     writeRoutes(page, charts, tables, CohortOutcomes.SCOTLAND, "Scotland");
     writeKinship(page, charts, tables, CohortOutcomes.SCOTLAND, "Scotland");
     writeStages(page, charts, tables, CohortOutcomes.SCOTLAND, "Scotland");
-    writeRunVerdicts(page, tables);
+    writeRunVerdicts(page, charts, tables);
+    writePaceGroups(page, charts, tables);
     page.write(root.resolve("index.html"));
     writeGlossary(root);
   }
@@ -583,27 +595,52 @@ public final class Report {
 
   // ---------------------------------------------------------------- run charts
 
-  private void writeRunVerdicts(HtmlPage page, Path tables) {
+  private void writeRunVerdicts(HtmlPage page, Path charts, Path tables) {
     List<List<String>> table = new ArrayList<>();
-    table.add(List.of("council", "PACE start", "points before", "median weeks before", "points since",
-        "median weeks since", "since the start, against the baseline median"));
+    table.add(List.of("council", "PACE start", "children before", "months before", "median weeks before",
+        "children since", "months since", "median weeks since", "since the start, against the baseline median"));
+    List<RunChartPlot.Panel> panels = new ArrayList<>();
     for (CouncilInfo council : data.councils()) {
       ProtectedRow baseline = phase(council.code(), RunChart.BASELINE, RunChart.AGAINST_PHASE);
       ProtectedRow since = phase(council.code(), council.paceStart() == null ? RunChart.ALL : RunChart.PACE,
           RunChart.AGAINST_PHASE);
       ProtectedRow against = phase(council.code(), RunChart.PACE, RunChart.AGAINST_BASELINE);
       table.add(List.of(council.name(), council.paceStart() == null ? "not set" : council.paceStart().toString(),
-          baseline == null ? "0" : countCell(baseline, "points"), median(baseline),
-          since == null ? "0" : countCell(since, "points"), median(since), verdict(against)));
+          baseline == null ? "0" : countCell(baseline, "children"), baseline == null ? "0" : countCell(baseline, "months"),
+          median(baseline), since == null ? "0" : countCell(since, "children"),
+          since == null ? "0" : countCell(since, "months"), median(since), verdict(against)));
+      List<RunChartPlot.Month> months = new ArrayList<>();
+      for (ProtectedRow month : data.months().getOrDefault(council.code(), List.of())) {
+        months.add(new RunChartPlot.Month(month.<java.sql.Date>key("month").toLocalDate(), month.get("median_weeks"),
+            false));
+      }
+      panels.add(new RunChartPlot.Panel(council.name(), months, lines(council, baseline, since, against)));
     }
     page.heading(2, "Has the wait for a recommendation changed since PACE?");
-    page.paragraph("Weeks from first accommodated to the first permanence recommendation, by the date of the "
-        + "recommendation. Anhøj's rules against the median of the points before each council's PACE start: a run "
-        + "of points on one side longer than round(log2 n) + 3, or fewer crossings of the median than chance allows, "
-        + "signals a change; under 10 points there is no verdict. The charts with a dot per child are in each "
-        + "council's restricted report.");
+    page.paragraph("Weeks from first accommodated to the first permanence recommendation, as a run chart of monthly "
+        + "medians: each month's point is the median weeks of the children recommended that month. Anhøj's rules on "
+        + "the months since each council's PACE start, against the median of its months before: a run of months on "
+        + "one side longer than round(log2 n) + 3, or fewer crossings of the median than chance allows, signals a "
+        + "change; under 10 months off the median there is no verdict. A council with no PACE start has no baseline "
+        + "to compare. The months of 1 to " + sdc.threshold() + " children are not drawn; each council's restricted "
+        + "report has its full chart, with a dot per child.");
+    chart(RunChartPlot.grid("Weeks to a permanence recommendation, month by month: every council",
+        "Median weeks from first accommodated of the children recommended each month; one scale for all councils",
+        footnote, panels), charts, "run_charts");
+    page.figure("charts/run_charts", "Small multiples: a run chart of monthly median weeks to a permanence "
+        + "recommendation for each council, with its PACE start, baseline median and verdict", "Run charts of every "
+        + "council on one scale; the verdict above each.", null);
     page.table("Run-chart verdicts by council", table);
     HtmlPage.writeCsv(tables.resolve("run_chart_verdicts.csv"), table);
+  }
+
+  /** A council's centre lines and verdict, as published. */
+  private static RunChartPlot.Lines lines(CouncilInfo council, ProtectedRow baseline, ProtectedRow since,
+      ProtectedRow against) {
+    ProtectedRow judged = against != null ? against : since;
+    boolean tooFew = judged == null || Boolean.TRUE.equals(judged.get("too_few_points"));
+    return new RunChartPlot.Lines(council.paceStart(), baseline == null ? null : baseline.get("median_weeks"),
+        since == null ? null : since.get("median_weeks"), council.aimWeeks(), tooFew, verdict(against));
   }
 
   private ProtectedRow phase(String council, String phase, String against) {
@@ -659,15 +696,17 @@ public final class Report {
     Path tables = folder.resolve("tables");
     writeCouncilComparison(page, council);
     HtmlPage inner = page.linkPrefix(council.code() + "/");
+    writeCouncilTrends(inner, charts, tables, council);
     writeCurves(inner, charts, tables, council.code(), council.name());
     writeRoutes(inner, charts, tables, council.code(), council.name());
     writeKinship(inner, charts, tables, council.code(), council.name());
     writeStages(inner, charts, tables, council.code(), council.name());
     writeAim2(inner, tables, council);
     ProtectedRow against = phase(council.code(), RunChart.PACE, RunChart.AGAINST_BASELINE);
-    inner.heading(2, "Run chart verdict").paragraph("Weeks to the first recommendation since the PACE start, against "
-        + "the baseline median: " + verdict(against) + ". The chart with one dot per child is in the council's "
-        + "restricted report.");
+    inner.heading(2, "Run chart verdict").paragraph("Monthly median weeks to the first recommendation since the PACE "
+        + "start, against the median of the months before it: " + verdict(against) + ". The run chart is on the "
+        + "national page beside every other council's; the one with a dot per child is in the council's restricted "
+        + "report.");
     page.write(root.resolve("councils").resolve(council.code() + ".html"));
   }
 
@@ -691,6 +730,140 @@ public final class Report {
     }
     page.heading(2, "Compared with the other councils");
     page.table(council.name() + " against Scotland, latest complete year of each measure", table);
+  }
+
+  static final String YEARS = "collection year, ending 31 July (the 2021-22 cohort is 2022)";
+
+  /** A council's published share of a measure in each year, with its 95% interval. */
+  private List<ShareTrends.Year> years(String measure, String council) {
+    List<ShareTrends.Year> years = new ArrayList<>();
+    for (ProtectedRow row : data.trends()) {
+      if (row.<String>key("measure").equals(measure) && row.<String>key("council").equals(council)) {
+        years.add(new ShareTrends.Year(row.key("year"), row.get("proportion"), row.get("wilson_lower"),
+            row.get("wilson_upper")));
+      }
+    }
+    return years;
+  }
+
+  /** Scotland's share of a measure in each year: the p0 each council's row is compared with. */
+  private List<ShareTrends.Year> scotland(String measure) {
+    Map<Integer, Double> byYear = new java.util.TreeMap<>();
+    for (ProtectedRow row : data.trends()) {
+      if (row.<String>key("measure").equals(measure)) {
+        Double p0 = row.get("p0");
+        byYear.merge(row.key("year"), p0 == null ? Double.NaN : p0, (a, b) -> Double.isNaN(a) ? b : a);
+      }
+    }
+    List<ShareTrends.Year> years = new ArrayList<>();
+    byYear.forEach((year, p0) -> years.add(new ShareTrends.Year(year, p0.isNaN() ? null : p0, null, null)));
+    return years;
+  }
+
+  private void writeCouncilTrends(HtmlPage page, Path charts, Path tables, CouncilInfo council) {
+    List<ShareTrends.Panel> panels = new ArrayList<>();
+    List<List<String>> table = new ArrayList<>();
+    table.add(List.of("measure", "year", council.name(), "95% interval", "Scotland"));
+    for (ComparedMeasure measure : ComparedMeasure.ALL) {
+      List<ShareTrends.Year> own = years(measure.measure(), council.code());
+      List<ShareTrends.Year> scotland = scotland(measure.measure());
+      panels.add(new ShareTrends.Panel(measure.title(), List.of(
+          new ShareTrends.Line(council.name() + " (95% interval shaded)", own, ChartStyle.BLUE, ShareTrends.solid(), true),
+          new ShareTrends.Line("Scotland", scotland, ChartStyle.BLACK, ShareTrends.dashed(), false))));
+      for (ShareTrends.Year year : own) {
+        Double p0 = scotland.stream().filter(y -> y.year() == year.year() && y.share() != null)
+            .map(ShareTrends.Year::share).findFirst().orElse(null);
+        table.add(List.of(measure.title(), measure.atSnapshot() ? "31 July " + year.year() : cohort(year.year()) + " cohort",
+            year.share() == null ? DisclosureControl.SUPPRESSED : pct(year.share()),
+            year.lower() == null ? "" : pct(year.lower()) + " to " + pct(year.upper()), p0 == null ? "" : pct(p0)));
+      }
+    }
+    chart(ShareTrends.draw(council.name() + " across the years, against Scotland",
+        "Each measure in every year it is compared; a gap where a share is withheld", footnote, YEARS, panels),
+        ShareTrends.HEIGHT, charts, "trends");
+    page.heading(2, "Across the years");
+    page.figure("charts/trends", "Line charts of " + council.name() + "'s share on each compared measure by year, "
+        + "with Scotland's", council.name() + " and Scotland, year by year. The table below gives the figures.", null);
+    page.table(council.name() + " and Scotland, every year compared", table);
+    HtmlPage.writeCsv(tables.resolve("trends.csv"), table);
+  }
+
+  /**
+   * The councils that joined PACE beside those with no PACE start, year by year: the median of
+   * the councils' published shares in each group (a withheld share is left out, never guessed).
+   */
+  private void writePaceGroups(HtmlPage page, Path charts, Path tables) {
+    List<CouncilInfo> pace = data.councils().stream().filter(c -> c.paceStart() != null).toList();
+    List<CouncilInfo> none = data.councils().stream().filter(c -> c.paceStart() == null).toList();
+    if (pace.isEmpty() || none.isEmpty()) {
+      return;
+    }
+    java.awt.Color paceColour = ChartStyle.BLUE;
+    java.awt.Color noneColour = ChartStyle.ORANGE;
+    List<ShareTrends.Panel> panels = new ArrayList<>();
+    List<List<String>> table = new ArrayList<>();
+    table.add(List.of("measure", "year", "PACE councils published", "their median share",
+        "councils without a PACE start published", "their median share"));
+    for (ComparedMeasure measure : ComparedMeasure.ALL) {
+      List<ShareTrends.Line> lines = new ArrayList<>();
+      Map<Integer, List<Double>> paceShares = new java.util.TreeMap<>();
+      Map<Integer, List<Double>> noneShares = new java.util.TreeMap<>();
+      for (CouncilInfo council : data.councils()) {
+        boolean joined = council.paceStart() != null;
+        List<ShareTrends.Year> own = years(measure.measure(), council.code());
+        lines.add(new ShareTrends.Line(null, own, withAlpha(joined ? paceColour : noneColour, 70), ShareTrends.thin(),
+            false));
+        for (ShareTrends.Year year : own) {
+          (joined ? paceShares : noneShares).computeIfAbsent(year.year(), y -> new ArrayList<>());
+          if (year.share() != null) {
+            (joined ? paceShares : noneShares).get(year.year()).add(year.share());
+          }
+        }
+      }
+      List<ShareTrends.Year> paceMedians = medians(paceShares);
+      List<ShareTrends.Year> noneMedians = medians(noneShares);
+      lines.add(new ShareTrends.Line("median of the " + pace.size() + " PACE councils", paceMedians, paceColour,
+          new java.awt.BasicStroke(4f), false));
+      lines.add(new ShareTrends.Line("median of the " + none.size() + " councils without a PACE start", noneMedians,
+          noneColour, new java.awt.BasicStroke(4f), false));
+      lines.add(new ShareTrends.Line("Scotland", scotland(measure.measure()), ChartStyle.BLACK, ShareTrends.dashed(),
+          false));
+      panels.add(new ShareTrends.Panel(measure.title(), lines));
+      for (int year : new java.util.TreeSet<>(paceShares.keySet())) {
+        table.add(List.of(measure.title(), measure.atSnapshot() ? "31 July " + year : cohort(year) + " cohort",
+            paceShares.get(year).size() + " of " + pace.size(), medianCell(paceShares.get(year)),
+            noneShares.getOrDefault(year, List.of()).size() + " of " + none.size(),
+            medianCell(noneShares.getOrDefault(year, List.of()))));
+      }
+    }
+    page.heading(2, "PACE councils and councils without a PACE start");
+    page.paragraph(pace.size() + " councils have a PACE start date in the configuration and " + none.size() + " ("
+        + String.join(", ", none.stream().map(CouncilInfo::name).toList()) + ") have none. Each thin line is a "
+        + "council; the thick lines are the median of each group's published shares in each year (a withheld share "
+        + "is left out). The councils joined PACE in different years, so a year's PACE group mixes councils before "
+        + "and after their start; the run charts above judge each council against its own baseline.");
+    chart(ShareTrends.draw("PACE councils and councils without a PACE start",
+        "Each compared measure by year: thin lines the councils, thick lines the median of each group", footnote,
+        YEARS, panels), ShareTrends.HEIGHT, charts, "pace_groups");
+    page.figure("charts/pace_groups", "Line charts of each compared measure by year for PACE councils and councils "
+        + "without a PACE start, with each group's median", "The two groups of councils, year by year.", null);
+    page.table("PACE councils and councils without a PACE start: the median of the councils' published shares", table);
+    HtmlPage.writeCsv(tables.resolve("pace_groups.csv"), table);
+  }
+
+  private static java.awt.Color withAlpha(java.awt.Color colour, int alpha) {
+    return new java.awt.Color(colour.getRed(), colour.getGreen(), colour.getBlue(), alpha);
+  }
+
+  private static List<ShareTrends.Year> medians(Map<Integer, List<Double>> shares) {
+    List<ShareTrends.Year> years = new ArrayList<>();
+    shares.forEach((year, values) -> years.add(new ShareTrends.Year(year,
+        values.isEmpty() ? null : RunChart.median(values.stream().mapToDouble(Double::doubleValue).toArray()), null, null)));
+    return years;
+  }
+
+  private static String medianCell(List<Double> shares) {
+    return shares.isEmpty() ? "" : pct(RunChart.median(shares.stream().mapToDouble(Double::doubleValue).toArray()));
   }
 
   private void writeAim2(HtmlPage page, Path tables, CouncilInfo council) {
@@ -729,59 +902,63 @@ public final class Report {
     page.raw("<p class=\"note\"><strong>Restricted.</strong> One mark per child: for " + HtmlPage.escape(council.name())
         + "'s own managers, not for publication. Children appear only by position; no identifier is shown.</p>");
     Path charts = folder.resolve("charts");
-    List<Row> points = data.runPoints().getOrDefault(council.code(), List.of());
+    List<RunChartPlot.Point> children = new ArrayList<>();
+    for (Row child : data.runPoints().getOrDefault(council.code(), List.of())) {
+      children.add(new RunChartPlot.Point(child.<java.sql.Date>getAs("point_date").toLocalDate(), child.getAs("weeks")));
+    }
+    List<Row> months = data.runMonths().getOrDefault(council.code(), List.of());
     ProtectedRow baseline = phase(council.code(), RunChart.BASELINE, RunChart.AGAINST_PHASE);
     ProtectedRow since = phase(council.code(), council.paceStart() == null ? RunChart.ALL : RunChart.PACE,
         RunChart.AGAINST_PHASE);
     ProtectedRow against = phase(council.code(), RunChart.PACE, RunChart.AGAINST_BASELINE);
-    boolean[] signal = signalled(points, baseline, since, against);
-    List<RunChartPlot.Point> dots = new ArrayList<>();
-    for (int i = 0; i < points.size(); i++) {
-      dots.add(new RunChartPlot.Point(points.get(i).<java.sql.Date>getAs("point_date").toLocalDate(),
-          points.get(i).getAs("weeks"), signal[i]));
+    boolean[] signal = signalled(months, baseline, since, against);
+    List<RunChartPlot.Month> points = new ArrayList<>();
+    for (int i = 0; i < months.size(); i++) {
+      points.add(new RunChartPlot.Month(months.get(i).<java.sql.Date>getAs("month").toLocalDate(),
+          months.get(i).getAs("median_weeks"), signal[i]));
     }
-    ProtectedRow judged = against != null ? against : since;
-    boolean tooFew = judged == null || judged.<Boolean>get("too_few_points");
+    RunChartPlot.Lines lines = lines(council, baseline, since, against);
     chart(RunChartPlot.draw("PACE run chart: weeks to a permanence recommendation, " + council.name(),
-        "One dot per child, at the date of its first recommendation", footnote.replaceAll(" Counts of.*", ""),
-        dots, new RunChartPlot.Lines(council.paceStart(), baseline == null ? null : baseline.get("median_weeks"),
-            since == null ? null : since.get("median_weeks"), council.aimWeeks(), tooFew,
-            "Since the PACE start, against the baseline median: " + verdict(against))), charts, "run_chart");
+        "Each month's median weeks, joined; a faint dot per child at the date of its first recommendation",
+        footnote.replaceAll(" Counts of.*", ""), children, points, new RunChartPlot.Lines(lines.paceStart(),
+            lines.baselineMedian(), lines.phaseMedian(), lines.aimWeeks(), lines.tooFewPoints(),
+            "Since the PACE start, against the baseline median: " + lines.verdict())), charts, "run_chart");
     page.heading(2, "Run chart");
-    page.figure("charts/run_chart", "Run chart of weeks from first accommodated to permanence recommendation, one dot "
-        + "per child, " + council.name(), "Orange dots belong to a run longer than Anhøj's limit. " + verdict(against), null);
-    List<StillWaitingBars.Child> children = new ArrayList<>();
+    page.figure("charts/run_chart", "Run chart of monthly median weeks from first accommodated to permanence "
+        + "recommendation, with one dot per child, " + council.name(), "Purple months belong to a run longer than "
+        + "Anhøj's limit. " + verdict(against), null);
+    List<StillWaitingBars.Child> waiting = new ArrayList<>();
     for (Row row : data.waiting().getOrDefault(council.code(), List.of())) {
-      children.add(new StillWaitingBars.Child(row.getAs("weeks_waited"), row.getAs("placement_type")));
+      waiting.add(new StillWaitingBars.Child(row.getAs("weeks_waited"), row.getAs("placement_type")));
     }
     chart(StillWaitingBars.draw("Children still waiting for a permanence recommendation: " + council.name(),
         "At " + day(data.latestSnapshot()) + ": one bar per child, longest wait first, by placement",
-        footnote.replaceAll(" Counts of.*", ""), children, council.aimWeeks()), charts, "still_waiting");
+        footnote.replaceAll(" Counts of.*", ""), waiting, council.aimWeeks()), charts, "still_waiting");
     page.heading(2, "Still waiting");
     page.figure("charts/still_waiting", "Bar chart of children still waiting for a permanence recommendation, one bar "
-        + "per child, " + council.name(), children.size() + " children accommodated and still waiting for a permanence "
+        + "per child, " + council.name(), waiting.size() + " children accommodated and still waiting for a permanence "
         + "recommendation.", null);
     page.write(folder.resolve("index.html"));
   }
 
-  /** The points of each phase in a run longer than the limit against the median they were judged by. */
-  private static boolean[] signalled(List<Row> points, ProtectedRow baseline, ProtectedRow since,
+  /** The months of each phase in a run longer than the limit against the median they were judged by. */
+  private static boolean[] signalled(List<Row> months, ProtectedRow baseline, ProtectedRow since,
       ProtectedRow against) {
-    boolean[] marked = new boolean[points.size()];
+    boolean[] marked = new boolean[months.size()];
     for (String phase : List.of(RunChart.BASELINE, RunChart.PACE, RunChart.ALL)) {
       ProtectedRow judge = phase.equals(RunChart.BASELINE) ? baseline : phase.equals(RunChart.PACE) && against != null ? against
           : since;
-      if (judge == null || !judge.<String>key("phase").equals(phase) || judge.<Boolean>get("too_few_points")
-          || judge.get("median_weeks") == null) {
+      if (judge == null || !judge.<String>key("phase").equals(phase) || !Boolean.FALSE.equals(judge.get("too_few_points"))
+          || judge.get("median_weeks") == null || judge.get("run_limit") == null) {
         continue;
       }
       List<Integer> indexes = new ArrayList<>();
-      for (int i = 0; i < points.size(); i++) {
-        if (points.get(i).<String>getAs("phase").equals(phase)) {
+      for (int i = 0; i < months.size(); i++) {
+        if (months.get(i).<String>getAs("phase").equals(phase)) {
           indexes.add(i);
         }
       }
-      double[] values = indexes.stream().mapToDouble(i -> points.get(i).<Double>getAs("weeks")).toArray();
+      double[] values = indexes.stream().mapToDouble(i -> months.get(i).<Double>getAs("median_weeks")).toArray();
       boolean[] inRun = RunRules.inLongRuns(values, judge.get("median_weeks"), judge.get("run_limit"));
       for (int k = 0; k < indexes.size(); k++) {
         marked[indexes.get(k)] = inRun[k];

@@ -35,13 +35,16 @@ record ReportData(
     int firstYear,
     int lastYear,
     List<ProtectedRow> comparison,
+    List<ProtectedRow> trends,
     List<ProtectedRow> limits,
     List<ProtectedRow> summaries,
     Map<String, List<ProtectedRow>> points,
     List<ProtectedRow> kinship,
     List<ProtectedRow> stages,
     List<ProtectedRow> phases,
+    Map<String, List<ProtectedRow>> months,
     Map<String, List<Row>> runPoints,
+    Map<String, List<Row>> runMonths,
     Map<String, List<Row>> waiting,
     List<ProtectedRow> aim2) {
 
@@ -71,8 +74,10 @@ record ReportData(
             + " has no rows in " + KinshipShare.TABLE + "; run `pace build` first"));
     int first = kinship.stream().mapToInt(r -> r.<Integer>key("collection_year")).min().orElseThrow();
     int last = kinship.stream().mapToInt(r -> r.<Integer>key("collection_year")).max().orElseThrow();
-    List<ProtectedRow> comparison = publication.rowsOf(CouncilComparison.TABLE).stream()
-        .filter(r -> r.<Boolean>key("latest")).toList();
+    List<ProtectedRow> trends = publication.rowsOf(CouncilComparison.TABLE).stream()
+        .sorted(Comparator.comparing((ProtectedRow r) -> r.<String>key("measure"))
+            .thenComparing(r -> r.<String>key("council")).thenComparing(r -> r.<Integer>key("year"))).toList();
+    List<ProtectedRow> comparison = trends.stream().filter(r -> r.<Boolean>key("latest")).toList();
     List<ProtectedRow> limits = publication.rowsOf(CouncilComparison.LIMITS_TABLE).stream()
         .filter(r -> comparison.stream().anyMatch(c -> c.key("measure").equals(r.key("measure"))
             && c.key("year").equals(r.key("year"))))
@@ -80,8 +85,10 @@ record ReportData(
         .toList();
     Map<String, List<Row>> runPoints = group(lake.read(spark, RunChart.POINTS)
         .orderBy("council", "point_date", "child_key").collectAsList());
+    Map<String, List<Row>> runMonths = group(lake.read(spark, RunChart.MONTHS)
+        .orderBy("council", "month", "phase").collectAsList());
     Map<String, List<Row>> waiting = group(lake.read(spark, StillWaiting.TABLE).collectAsList());
-    return new ReportData(councils, snapshot, first, last, comparison, limits,
+    return new ReportData(councils, snapshot, first, last, comparison, trends, limits,
         publication.rowsOf(TimeToPermanence.SUMMARY).stream()
             .filter(r -> r.key("population").equals(POPULATION)).toList(),
         byCouncil(publication.rowsOf(TimeToPermanence.POINTS).stream()
@@ -91,7 +98,10 @@ record ReportData(
             .sorted(Comparator.comparing((ProtectedRow r) -> r.<String>key("council"))
                 .thenComparing(r -> r.<String>key("stage")).thenComparing(r -> r.<Integer>key("year"))).toList(),
         publication.rowsOf(RunChart.PHASES),
-        runPoints, waiting,
+        byCouncil(publication.rowsOf(RunChart.MONTHS).stream()
+            .sorted(Comparator.comparing((ProtectedRow r) -> r.<java.sql.Date>key("month"))
+                .thenComparing(r -> r.<String>key("phase"))).toList()),
+        runPoints, runMonths, waiting,
         publication.rowsOf(Aim2.TABLE).stream()
             .sorted(Comparator.comparing((ProtectedRow r) -> r.<String>key("council"))
                 .thenComparing(r -> r.<Integer>key("cohort_year"))).toList());

@@ -116,24 +116,95 @@ class ChartsTest {
   }
 
   @Test
-  void runChartAndStillWaitingSayWhatTheyShow() throws Exception {
-    List<RunChartPlot.Point> points = new ArrayList<>();
-    for (int i = 0; i < 30; i++) {
-      points.add(new RunChartPlot.Point(LocalDate.of(2015, 1, 1).plusDays(40L * i), i < 15 ? 100 + i % 3 : 60, i >= 15));
+  void shareTrendsBreakAtAWithheldYearAndNameOnlyTheLinesOfTheKey() throws Exception {
+    List<ShareTrends.Year> fife = List.of(new ShareTrends.Year(2020, 0.4, 0.3, 0.5),
+        new ShareTrends.Year(2021, null, null, null), new ShareTrends.Year(2022, 0.45, 0.35, 0.55),
+        new ShareTrends.Year(2023, 0.5, 0.4, 0.6));
+    List<ShareTrends.Year> scotland = List.of(new ShareTrends.Year(2020, 0.42, null, null),
+        new ShareTrends.Year(2021, 0.43, null, null), new ShareTrends.Year(2022, 0.44, null, null));
+    JFreeChart chart = ShareTrends.draw("Fife across the years", "by year", FOOT, "year", List.of(
+        new ShareTrends.Panel("kinship share", List.of(
+            new ShareTrends.Line("Fife", fife, ChartStyle.BLUE, ShareTrends.solid(), true),
+            new ShareTrends.Line(null, scotland, ChartStyle.GREY, ShareTrends.thin(), false),
+            new ShareTrends.Line("Scotland", scotland, ChartStyle.BLACK, ShareTrends.dashed(), false))),
+        new ShareTrends.Panel("within 2 years", List.of(
+            new ShareTrends.Line("Fife", fife, ChartStyle.BLUE, ShareTrends.solid(), true)))));
+    List<Path> files = ChartWriter.write(chart, ShareTrends.HEIGHT, dir, "trends");
+    assertEquals(ShareTrends.HEIGHT, ImageIO.read(files.get(0).toFile()).getHeight());
+    String svg = Files.readString(files.get(1));
+    for (String said : List.of("Fife across the years", "kinship share", "within 2 years", "Scotland")) {
+      assertTrue(svg.contains(said), "the chart says " + said);
     }
-    render(RunChartPlot.draw("PACE run chart: Fife", "one dot per child", FOOT, points,
-        new RunChartPlot.Lines(LocalDate.of(2016, 8, 1), 101.0, 60.0, 26, false, "shift (run of 15, limit 8)")),
-        "run_chart", "PACE run chart: Fife", "PACE start 2016-08-01", "aim: 26 weeks", "shift (run of 15, limit 8)",
-        "baseline median carried forward");
+    org.jfree.chart.plot.CombinedDomainXYPlot plot = (org.jfree.chart.plot.CombinedDomainXYPlot) chart.getPlot();
+    org.jfree.data.xy.XYDataset first = plot.getSubplots().get(0).getDataset();
+    assertEquals(4, first.getSeriesCount(), "Fife in two stretches either side of 2021, the thin line, Scotland");
+    assertEquals(1, first.getItemCount(0));
+    assertEquals(2, first.getItemCount(1));
+    assertEquals(0.55, ((org.jfree.data.xy.IntervalXYDataset) first).getEndYValue(1, 0), 1e-9, "the interval's top");
+    assertEquals(List.of("Fife", "Scotland"), java.util.stream.StreamSupport.stream(
+            java.util.Spliterators.spliteratorUnknownSize(plot.getFixedLegendItems().iterator(), 0), false)
+        .map(item -> ((org.jfree.chart.LegendItem) item).getLabel()).toList(), "one key entry per named line");
+  }
+
+  @Test
+  void smallMultiplesDrawEveryCouncilOnOneScale() throws Exception {
+    List<RunChartPlot.Panel> panels = new ArrayList<>();
+    for (int c = 0; c < 6; c++) {
+      List<RunChartPlot.Month> months = new ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        months.add(new RunChartPlot.Month(LocalDate.of(2015 + c % 2, 1, 1).plusMonths(i), 40.0 + 10 * c + i % 5, false));
+      }
+      panels.add(new RunChartPlot.Panel("Council " + c, months, new RunChartPlot.Lines(
+          c == 5 ? null : LocalDate.of(2016, 1, 1), 45.0, 50.0, 26, false, c == 0 ? "shift (run of 9, limit 7)"
+          : c == 5 ? "no baseline to compare" : "no signal: random variation")));
+    }
+    ChartGrid grid = RunChartPlot.grid("Every council", "monthly medians", FOOT, panels);
+    List<Path> files = ChartWriter.write(grid, dir, "grid");
+    BufferedImage png = ImageIO.read(files.get(0).toFile());
+    assertEquals(grid.width(), png.getWidth());
+    assertEquals(ChartGrid.HEADER + 2 * 260 + ChartGrid.FOOTER, png.getHeight(), "six panels, four a row: two rows");
+    String svg = Files.readString(files.get(1));
+    for (String said : List.of("Every council", "Council 0", "Council 5", "shift (run of 9, limit 7)",
+        "no baseline to compare", "monthly median weeks", "PACE start", FOOT)) {
+      assertTrue(svg.contains(said), "the small multiples say " + said);
+    }
+    for (JFreeChart panel : grid.panels()) {
+      assertEquals(0, panel.getXYPlot().getRangeAxis().getLowerBound(), 1e-9);
+      assertEquals(grid.panels().get(0).getXYPlot().getRangeAxis().getUpperBound(),
+          panel.getXYPlot().getRangeAxis().getUpperBound(), 1e-9, "one weeks scale");
+      assertEquals(grid.panels().get(0).getXYPlot().getDomainAxis().getLowerBound(),
+          panel.getXYPlot().getDomainAxis().getLowerBound(), 1e-9, "one time scale");
+    }
+  }
+
+  @Test
+  void runChartAndStillWaitingSayWhatTheyShow() throws Exception {
+    List<RunChartPlot.Point> children = new ArrayList<>();
+    List<RunChartPlot.Month> months = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      LocalDate month = LocalDate.of(2015, 1, 1).plusMonths(i);
+      months.add(new RunChartPlot.Month(month, i == 3 ? null : i < 15 ? 100.0 + i % 3 : 60.0, i >= 15));
+      children.add(new RunChartPlot.Point(month.plusDays(3), i < 15 ? 90 : 50));
+      children.add(new RunChartPlot.Point(month.plusDays(9), i < 15 ? 110 : 70));
+    }
+    render(RunChartPlot.draw("PACE run chart: Fife", "monthly medians", FOOT, children, months,
+        new RunChartPlot.Lines(LocalDate.of(2016, 4, 1), 101.0, 60.0, 26, false, "shift (run of 15, limit 8)")),
+        "run_chart", "PACE run chart: Fife", "PACE start 2016-04-01", "aim: 26 weeks", "shift (run of 15, limit 8)",
+        "baseline median carried forward", "monthly median weeks", "month in an unusually long run (Anhøj)",
+        "child (weeks from first accommodated to recommendation)");
     // The PACE Aim 2 webinar's colours: the aim green, the PACE start red, the baseline median orange.
-    org.jfree.chart.plot.XYPlot plot = RunChartPlot.draw("PACE run chart: Fife", "one dot per child", FOOT, points,
-        new RunChartPlot.Lines(LocalDate.of(2016, 8, 1), 101.0, 60.0, 26, false, null)).getXYPlot();
+    org.jfree.chart.plot.XYPlot plot = RunChartPlot.draw("PACE run chart: Fife", "monthly medians", FOOT, children,
+        months, new RunChartPlot.Lines(LocalDate.of(2016, 4, 1), 101.0, 60.0, 26, false, null)).getXYPlot();
     org.junit.jupiter.api.Assertions.assertEquals(ChartStyle.GREEN,
         ((org.jfree.chart.plot.ValueMarker) plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next()).getPaint());
     org.junit.jupiter.api.Assertions.assertEquals(ChartStyle.VERMILLION,
         ((org.jfree.chart.plot.ValueMarker) plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next()).getPaint());
     org.junit.jupiter.api.Assertions.assertEquals(ChartStyle.ORANGE, plot.getRenderer(0).getSeriesPaint(0), "the baseline median");
-    render(RunChartPlot.draw("PACE run chart: Orkney", "one dot per child", FOOT, points.subList(0, 4),
+    org.jfree.data.xy.XYDataset monthly = plot.getDataset(1);
+    assertEquals(30, monthly.getItemCount(0), "one point a month");
+    assertTrue(Double.isNaN(monthly.getYValue(0, 3)), "a withheld month is a gap, not a point");
+    assertEquals(60, plot.getDataset(2).getItemCount(0), "a dot per child behind the months");
+    render(RunChartPlot.draw("PACE run chart: Orkney", "monthly medians", FOOT, List.of(), months.subList(0, 4),
         new RunChartPlot.Lines(null, null, 100.0, 26, true, null)), "run_chart_small", "too few points: no verdict");
     render(StillWaitingBars.draw("Children still waiting: Fife", "31 July 2024", FOOT, List.of(
             new StillWaitingBars.Child(80, "KIN"), new StillWaitingBars.Child(120, "FOS_LA"),

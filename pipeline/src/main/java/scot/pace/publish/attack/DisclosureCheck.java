@@ -83,7 +83,7 @@ public final class DisclosureCheck {
       new Shape(Aim2.TABLE, List.of("cohort_year"), List.of("children", "recommended")),
       new Shape(LaterStages.TABLE, List.of("stage", "year"), List.of("children")),
       new Shape(RunChart.MONTHS, List.of("measure", "month", "phase"), List.of("points")),
-      new Shape(RunChart.PHASES, List.of("measure", "phase", "against"), List.of("points", "useful_points")),
+      new Shape(RunChart.PHASES, List.of("measure", "phase", "against"), List.of("children")),
       new Shape(CouncilComparison.TABLE, List.of("measure", "year"), List.of("numerator", "denominator")));
 
   private final DisclosureControl sdc;
