@@ -19,6 +19,6 @@ final class BuildStage {
     LakeBuild build = new LakeBuild(spark, config.lake(), key, config.councilRegistry(),
         done -> progress.step(String.format(Locale.ROOT, "%-26s %,12d rows %7.1f s", done.table(), done.rows(),
             done.seconds())));
-    return progress.stage(NAME, build::run, r -> r.size() + " tables");
+    return progress.stage(NAME, build::run, r -> r.size() + " tables", r -> java.util.Map.of("build.tables", r.size()));
   }
 }

@@ -18,7 +18,8 @@ final class ChartsStage {
     Provenance provenance = new Provenance(runId, startedAt, Pace.VERSION);
     Report.Summary summary = progress.stage(NAME,
         () -> Report.write(spark, config.lake(), config.disclosure(), config.outDir(), provenance),
-        s -> String.format(Locale.ROOT, "%,d files, %.1f MB", s.files(), s.bytes() / 1e6));
+        s -> String.format(Locale.ROOT, "%,d files, %.1f MB", s.files(), s.bytes() / 1e6),
+        s -> java.util.Map.of("charts.files", s.files(), "charts.bytes", s.bytes(), "charts.councils", s.councils()));
     progress.say("  published (safe to publish):     " + summary.published().resolve("index.html").toAbsolutePath().normalize());
     progress.say("  restricted (child-level, council only): " + summary.restricted().toAbsolutePath().normalize());
     return summary;

@@ -21,7 +21,8 @@ final class ExportStage {
         () -> RunExport.write(spark, config.lake(), run, config.disclosure(), config.outDir(), drawn),
         s -> String.format(Locale.ROOT, "%,d files, %.1f MB", s.files(), s.bytes() / 1e6)
             + (s.reusedFrom() == null ? "" : "; the tables are those of run " + s.reusedFrom().getFileName()
-                + ", whose files were reused"));
+                + ", whose files were reused"),
+        s -> java.util.Map.of("export.files", s.files(), "export.bytes", s.bytes()));
     progress.say("  export of run " + run.runId() + ": " + summary.folder().toAbsolutePath().normalize());
     return summary;
   }

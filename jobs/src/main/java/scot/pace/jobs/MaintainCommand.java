@@ -87,7 +87,7 @@ final class MaintainCommand extends PaceCommand {
       RunJournal.record(() -> spark, config, progress, new RunLog(runId, "pace maintain", start, Instant.now(),
           ExitCode.SUCCESS.name(), ExitCode.SUCCESS.code(), RunJournal.configHash(config), List.of(), List.of(),
           RunLog.tableVersions(theLake), List.of("changed by hand: " + reason.strip()),
-          List.of(statement, "--reason", reason)));
+          List.of(statement, "--reason", reason), Map.of("maintain.tables_changed", (double) changed.size())));
       return ExitCode.SUCCESS;
     } finally {
       spark.stop();

@@ -178,6 +178,6 @@ final class NightlyRun {
     RunJournal.record(spark, config, progress, new RunLog(runId, command, start, Instant.now(), code.name(), code.code(),
         RunJournal.configHash(config), stages,
         ingest != null && ingest.recordedNothing() ? List.of() : RunLog.inputsOf(spark.get(), config.lake(), runId),
-        versions != null ? versions : RunLog.tableVersions(config.lake()), warnings, arguments));
+        versions != null ? versions : RunLog.tableVersions(config.lake()), warnings, arguments, progress.figures()));
   }
 }

@@ -46,6 +46,7 @@ final class RunJournal {
       summary.put("inputs", entry.inputs());
       summary.put("tableVersions", entry.tableVersions());
       summary.put("warnings", entry.warnings());
+      summary.put("figures", entry.figures());
       json().writeValue(temp.toFile(), summary);
       Files.move(temp, runs.resolve(entry.runId() + ".json"), StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);

@@ -195,6 +195,13 @@ class PaceCliIT {
     assertTrue(Integer.parseInt(runs[1].substring(runs[1].lastIndexOf(',') + 1)) >= 135,
         "the first run read every file of the 27 returns: " + runs[1]);
     assertEquals("pace demo,SUCCESS,0,true,true,0", runs[runs.length - 1], "a run with nothing new read nothing");
+    Result figures = pace("sql", "--config", config.toString(), "--lake", work.resolve("lake").toString(), "--format",
+        "csv", "SELECT CAST(figures['ingest.returns_loaded'] AS INT) AS loaded, CAST(figures['ingest.returns_unchanged']"
+            + " AS INT) AS unchanged, figures['ingest.rows_loaded'] > 10000 AS rows, figures['build.tables'] > 20 AS built,"
+            + " figures['charts.files'] > 100 AS drawn FROM run_log ORDER BY started_at");
+    String[] numbers = figures.out().split("\n");
+    assertEquals("27,0,true,true,true", numbers[1], "what the first run did, as numbers: " + figures.out() + figures.err());
+    assertEquals("0,27,false,,", numbers[numbers.length - 1], "nothing new: nothing loaded, built or drawn");
     Result given = pace("sql", "--config", config.toString(), "--lake", work.resolve("lake").toString(), "--format", "csv",
         "SELECT concat_ws(' ', arguments) AS arguments FROM run_log ORDER BY started_at DESC LIMIT 1");
     assertEquals("arguments\n--config " + config.toAbsolutePath().normalize() + " --workdir " + work.toAbsolutePath().normalize()
@@ -361,7 +368,12 @@ class PaceCliIT {
     assertEquals(1, errors.exitCode(), errors.out() + errors.err());
     assertTrue(errors.out().contains("placements.csv row 2: placement_type \"TENT\" is not in the code list"), errors.out());
     String findings = Files.readString(dir.resolve("report-broken/findings.csv"));
-    assertTrue(findings.startsWith("file,row,rule_id,severity,period,child_id,episode_id,fields,message,raw_row\n"), findings);
+    assertTrue(findings.startsWith("file,row,rule_id,severity,period,child_id,episode_id,fields,set_aside_by,message,raw_row\n"), findings);
+    assertTrue(findings.lines().anyMatch(line -> line.startsWith("placements.csv,") && line.contains(",PL-23,ERROR,")
+        && line.contains("episodes.csv row 2 (EP-21)")), "a placement set aside with its episode names the episode's"
+        + " error: " + findings);
+    assertTrue(errors.out().matches("(?s).*\\d+ of the \\d+ errors are rows set aside only because their episode or"
+        + " child was: they go when the \\d+ errors? that set them aside.*"), errors.out());
     String tent = placements.get(1).split(",", -1)[2] + "," + placements.get(1).split(",", -1)[3];
     assertTrue(findings.matches("(?s).*\nplacements\\.csv,2,PL-09,ERROR,(this year|history)," + tent + ",placement_type,.*"),
         "the child, episode and field of a finding: " + findings);

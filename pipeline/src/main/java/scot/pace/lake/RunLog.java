@@ -23,6 +23,8 @@ import scot.pace.failure.LakeStateFailure;
  * @param tableVersions per table, its latest Delta version when the run ended
  * @param inputs the return files the run read as new or changed (checksums from the manifest)
  * @param arguments the command's own options as given (a configuration file as an absolute path), to run it again
+ * @param figures what the stages did, as numbers keyed {@code <stage>.<what>} ({@code ingest.rows_loaded},
+ *     {@code build.tables}, {@code charts.files}...), for a query or a monitor
  */
 public record RunLog(
     String runId,
@@ -36,7 +38,12 @@ public record RunLog(
     List<Input> inputs,
     Map<String, Long> tableVersions,
     List<String> warnings,
-    List<String> arguments) {
+    List<String> arguments,
+    Map<String, Double> figures) {
+
+  public RunLog {
+    figures = Map.copyOf(figures);
+  }
 
   public static final String TABLE = "run_log";
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunLog.class);
@@ -49,7 +56,7 @@ public record RunLog(
 
   /** The columns, in order: what a Delta Kernel append checks the table has (no Spark class needed). */
   static final String[] COLUMNS = {"run_id", "command", "started_at", "ended_at", "status", "exit_code",
-      "config_sha256", "stages", "inputs", "table_versions", "warnings", "arguments"};
+      "config_sha256", "stages", "inputs", "table_versions", "warnings", "arguments", "figures"};
 
   /** The Spark schema, built on first use: parsing DDL wakes Spark's SQL parser, which a quiet night does without. */
   private static final class SparkSchema {
@@ -57,13 +64,15 @@ public record RunLog(
         "run_id STRING, command STRING, started_at TIMESTAMP, ended_at TIMESTAMP, status STRING, exit_code INT,"
             + " config_sha256 STRING, stages ARRAY<STRUCT<name: STRING, seconds: DOUBLE, result: STRING>>,"
             + " inputs ARRAY<STRUCT<return_key: STRING, file: STRING, sha256: STRING, status: STRING>>,"
-            + " table_versions MAP<STRING, BIGINT>, warnings ARRAY<STRING>, arguments ARRAY<STRING>");
+            + " table_versions MAP<STRING, BIGINT>, warnings ARRAY<STRING>, arguments ARRAY<STRING>,"
+            + " figures MAP<STRING, DOUBLE>");
   }
 
   /**
    * Appends this run to {@code run_log}, in one Delta commit: with Delta Kernel when the table is
    * there in a local lake (no Spark job, the run's last act), otherwise with Spark (the first run,
-   * a lake elsewhere, or a run log written before {@code arguments} existed, which gains it).
+   * a lake elsewhere, or a run log written before {@code arguments} or {@code figures} existed,
+   * which gains the column).
    */
   public void append(SparkSession spark, Lake lake) {
     append(() -> spark, lake);
@@ -100,8 +109,8 @@ public record RunLog(
       inputRows.add(RowFactory.create(input.returnKey(), input.file(), input.sha256(), input.status()));
     }
     Row row = RowFactory.create(runId, command, Timestamp.from(startedAt), Timestamp.from(endedAt), status, exitCode,
-        configSha256, stageRows, inputRows, tableVersions, warnings, arguments);
-    // mergeSchema: a run log written before `arguments` existed gains the column.
+        configSha256, stageRows, inputRows, tableVersions, warnings, arguments, figures);
+    // mergeSchema: a run log written before `arguments` or `figures` existed gains the column.
     spark.createDataFrame(List.of(row), SparkSchema.SCHEMA).coalesce(1)
         .write().format("delta").mode("append").option("mergeSchema", "true").save(lake.table(TABLE));
   }
@@ -123,6 +132,8 @@ public record RunLog(
     tableVersions.forEach(versions::put);
     warnings.forEach(row.putArray("warnings")::add);
     arguments.forEach(row.putArray("arguments")::add);
+    com.fasterxml.jackson.databind.node.ObjectNode numbers = row.putObject("figures");
+    figures.forEach(numbers::put);
     return row.toString();
   }
 
@@ -162,14 +173,16 @@ public record RunLog(
     for (Row input : row.<Row>getList(row.fieldIndex("inputs"))) {
       inputs.add(new Input(input.getString(0), input.getString(1), input.getString(2), input.getString(3)));
     }
-    boolean hasArguments = java.util.Arrays.asList(row.schema().fieldNames()).contains("arguments")
-        && !row.isNullAt(row.fieldIndex("arguments"));
+    List<String> columns = java.util.Arrays.asList(row.schema().fieldNames());
+    boolean hasArguments = columns.contains("arguments") && !row.isNullAt(row.fieldIndex("arguments"));
+    boolean hasFigures = columns.contains("figures") && !row.isNullAt(row.fieldIndex("figures"));
     return new RunLog(row.getAs("run_id"), row.getAs("command"), row.<Timestamp>getAs("started_at").toInstant(),
         row.<Timestamp>getAs("ended_at").toInstant(), row.getAs("status"), row.<Integer>getAs("exit_code"),
         row.getAs("config_sha256"), stages, inputs,
         new java.util.TreeMap<>(row.<String, Long>getJavaMap(row.fieldIndex("table_versions"))),
         List.copyOf(row.<String>getList(row.fieldIndex("warnings"))),
-        hasArguments ? List.copyOf(row.<String>getList(row.fieldIndex("arguments"))) : List.of());
+        hasArguments ? List.copyOf(row.<String>getList(row.fieldIndex("arguments"))) : List.of(),
+        hasFigures ? new java.util.TreeMap<>(row.<String, Double>getJavaMap(row.fieldIndex("figures"))) : Map.of());
   }
 
   /**

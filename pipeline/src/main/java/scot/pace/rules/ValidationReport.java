@@ -43,6 +43,11 @@ public final class ValidationReport {
     text.append(String.format(Locale.ROOT, "%,d errors (rows set aside), %,d warnings%n", result.errors(),
         result.warnings()));
     Map<ReturnCheck.Finding, FindingContext> about = contexts(result);
+    FindingCauses causes = FindingCauses.of(result.findings(), about);
+    String following = following(result, causes);
+    if (!following.isEmpty()) {
+      text.append(following).append('\n');
+    }
     for (boolean history : new boolean[] {false, true}) {
       Map<String, List<ReturnCheck.Finding>> rules = byRule(result, about, history);
       if (rules.isEmpty()) {
@@ -51,10 +56,12 @@ public final class ValidationReport {
       text.append(String.format(Locale.ROOT, "%n%s%n", history ? HISTORY : THIS_YEAR));
       for (Map.Entry<String, List<ReturnCheck.Finding>> rule : rules.entrySet()) {
         Rule definition = RuleCatalogue.byId(rule.getKey());
-        text.append(String.format(Locale.ROOT, "%n%s %s (%s), %,d rows: %s%n", rule.getKey(), definition.severity(),
-            definition.file().fileName(), rule.getValue().size(), definition.summary()));
+        text.append(String.format(Locale.ROOT, "%n%s %s (%s), %,d %s: %s%n", rule.getKey(), definition.severity(),
+            definition.file().fileName(), rule.getValue().size(), rule.getValue().size() == 1 ? "row" : "rows",
+            definition.summary()));
         for (ReturnCheck.Finding finding : rule.getValue().subList(0, Math.min(EXAMPLES, rule.getValue().size()))) {
-          text.append(String.format(Locale.ROOT, "  %s row %d: %s%n", finding.file(), finding.row(), finding.message()));
+          text.append(String.format(Locale.ROOT, "  %s row %d: %s%s%n", finding.file(), finding.row(), finding.message(),
+              causes.of(finding).isEmpty() ? "" : " [set aside by " + causes.describe(finding) + "]"));
         }
       }
     }
@@ -67,23 +74,26 @@ public final class ValidationReport {
     Folders.deleteRecursively(partial);
     Folders.create(partial);
     try {
-      StringBuilder csv = new StringBuilder("file,row,rule_id,severity,period,child_id,episode_id,fields,message,raw_row\n");
+      StringBuilder csv = new StringBuilder(
+          "file,row,rule_id,severity,period,child_id,episode_id,fields,set_aside_by,message,raw_row\n");
       Map<ReturnCheck.Finding, FindingContext> contexts = contexts(result);
+      FindingCauses causes = FindingCauses.of(result.findings(), contexts);
       for (ReturnCheck.Finding f : result.findings()) {
         FindingContext about = contexts.get(f);
         csv.append(String.join(",", csv(f.file()), String.valueOf(f.row()), f.ruleId(), f.severity().name(),
-            about.period(), csv(about.childId()), csv(about.episodeId()), csv(about.fields()), csv(f.message()),
-            csv(f.rawRow()))).append('\n');
+            about.period(), csv(about.childId()), csv(about.episodeId()), csv(about.fields()),
+            csv(causes.describe(f)), csv(f.message()), csv(f.rawRow()))).append('\n');
       }
       Files.writeString(partial.resolve("findings.csv"), csv, StandardCharsets.UTF_8);
-      Files.writeString(partial.resolve("report.html"), html(result, contexts), StandardCharsets.UTF_8);
+      Files.writeString(partial.resolve("report.html"), html(result, contexts, causes), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report to " + partial, e);
     }
     Folders.moveIntoPlace(partial, folder);
   }
 
-  static String html(ReturnCheck.Result result, Map<ReturnCheck.Finding, FindingContext> contexts) {
+  static String html(ReturnCheck.Result result, Map<ReturnCheck.Finding, FindingContext> contexts,
+      FindingCauses causes) {
     StringBuilder page = new StringBuilder();
     page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Return check: ")
         .append(escape(result.returnName())).append("</title>\n<style>body{font-family:sans-serif;margin:2em;"
@@ -107,6 +117,10 @@ public final class ValidationReport {
     for (String note : result.notes()) {
       page.append("<p>").append(escape(note)).append("</p>\n");
     }
+    String following = following(result, causes);
+    if (!following.isEmpty()) {
+      page.append("<p>").append(escape(following)).append("</p>\n");
+    }
     for (boolean history : new boolean[] {false, true}) {
       Map<String, List<ReturnCheck.Finding>> rules = byRule(result, contexts, history);
       if (rules.isEmpty()) {
@@ -124,14 +138,17 @@ public final class ValidationReport {
           FindingContext about = contexts.get(f);
           page.append("row ").append(f.row()).append(about.childId().isEmpty() ? "" : ", child " + escape(about.childId()))
               .append(about.episodeId().isEmpty() ? "" : ", episode " + escape(about.episodeId())).append(": ")
-              .append(escape(f.message())).append("<br><code>").append(escape(f.rawRow())).append("</code><br>");
+              .append(escape(f.message()))
+              .append(causes.of(f).isEmpty() ? "" : " <strong>Set aside by " + escape(causes.describe(f)) + ".</strong>")
+              .append("<br><code>").append(escape(f.rawRow())).append("</code><br>");
         }
         page.append("</td></tr>\n");
       }
       page.append("</table>\n");
     }
     page.append("<p>Every finding is in findings.csv beside this page, with its child, episode, the fields its rule"
-        + " reads and whether it is about this collection year or history.</p>\n</body></html>\n");
+        + " reads, the errors that set it aside when it broke no rule of its own, and whether it is about this"
+        + " collection year or history.</p>\n</body></html>\n");
     return page.toString();
   }
 
@@ -179,6 +196,22 @@ public final class ValidationReport {
     return text.toString();
   }
 
+  /**
+   * How many errors only follow from others, and how many rows to fix for them: "12 of the 30
+   * errors are rows set aside only because their episode or child was: they go when the 3 errors
+   * that set them aside are fixed (set_aside_by in findings.csv)."; empty when none.
+   */
+  static String following(ReturnCheck.Result result, FindingCauses causes) {
+    long following = result.findings().stream().filter(causes::follows).count();
+    if (following == 0) {
+      return "";
+    }
+    int roots = causes.roots().size();
+    return String.format(Locale.ROOT, "%,d of the %,d errors are rows set aside only because their episode or child"
+        + " was: they go when the %,d %s that set them aside %s fixed (set_aside_by in findings.csv).", following,
+        result.errors(), roots, roots == 1 ? "error" : "errors", roots == 1 ? "is" : "are");
+  }
+
   /** The findings about this collection year ({@code history} false) or about history, by rule. */
   private static Map<String, List<ReturnCheck.Finding>> byRule(ReturnCheck.Result result,
       Map<ReturnCheck.Finding, FindingContext> contexts, boolean history) {
@@ -197,6 +230,17 @@ public final class ValidationReport {
     int year = ReturnId.fromName(result.returnName()).map(ReturnId::collectionYear).orElse(9999);
     Map<ReturnCheck.Finding, FindingContext> contexts = new java.util.IdentityHashMap<>();
     result.findings().forEach(finding -> contexts.put(finding, FindingContext.of(finding, year)));
+    // A row set aside by another's error is about what that error is about: fixing this year's
+    // episode date brings back its old placements too, so they are listed with this year's.
+    FindingCauses causes = FindingCauses.of(result.findings(), contexts);
+    for (ReturnCheck.Finding finding : result.findings()) {
+      List<ReturnCheck.Finding> by = causes.of(finding);
+      if (!by.isEmpty()) {
+        FindingContext own = contexts.get(finding);
+        boolean history = by.stream().allMatch(cause -> contexts.get(cause).history());
+        contexts.put(finding, new FindingContext(own.childId(), own.episodeId(), own.fields(), history));
+      }
+    }
     return contexts;
   }
 

@@ -26,7 +26,7 @@ class GoodRunsTest {
   static RunLog run(String id, String command, String status, int minute, long goldVersion) {
     Instant start = Instant.parse("2026-11-01T02:00:00Z").plusSeconds(60L * minute);
     return new RunLog(id, command, start, start.plusNanos(30_123_456_789L), status, status.equals("FAILED") ? 1 : 0,
-        "abc", List.of(), List.of(), Map.of("gold_a", goldVersion, "silver_b", 3L), List.of(), List.of());
+        "abc", List.of(), List.of(), Map.of("gold_a", goldVersion, "silver_b", 3L), List.of(), List.of(), Map.of());
   }
 
   @Test
@@ -62,7 +62,7 @@ class GoodRunsTest {
         List.of(new RunLog.Stage("ingest", 0.5, "0 returns loaded"), new RunLog.Stage("export", 0.25, "617 files")),
         List.of(new RunLog.Input("S12000023_2021", "children.csv", "ab12", "LOADED")),
         Map.of("gold_a", 4L, "silver_b", 9L), List.of("held back S12000023_2021: 9% in error"),
-        List.of("--councils", "S12000023"));
+        List.of("--councils", "S12000023"), Map.of("ingest.rows_loaded", 1234.0, "export.files", 617.0));
     logged.append(spark, lake);
 
     long version = lake.latestVersion(RunLog.TABLE).orElseThrow();
@@ -71,6 +71,29 @@ class GoodRunsTest {
     assertEquals(true, commit.contains("Kernel"), "appended by Delta Kernel: " + commit);
     assertEquals(logged, RunLog.find(spark, lake, "r2"));
     assertEquals(2, lake.read(spark, RunLog.TABLE).count());
+    assertEquals(1234.0, lake.read(spark, RunLog.TABLE).where("run_id = 'r2'")
+        .selectExpr("figures['ingest.rows_loaded']").first().getDouble(0), 1e-9, "a number a query can sum");
+  }
+
+  @Test
+  void aRunLogWrittenBeforeFiguresExistedGainsTheColumn() {
+    Lake lake = Lake.at(dir.resolve("old"));
+    spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create("r0", "pace nightly",
+                java.sql.Timestamp.from(Instant.parse("2026-10-01T02:00:00Z")),
+                java.sql.Timestamp.from(Instant.parse("2026-10-01T02:01:00Z")), "SUCCESS", 0, "abc", List.of(),
+                List.of(), Map.of("gold_a", 1L), List.of(), List.of())),
+            org.apache.spark.sql.types.StructType.fromDDL("run_id STRING, command STRING, started_at TIMESTAMP,"
+                + " ended_at TIMESTAMP, status STRING, exit_code INT, config_sha256 STRING,"
+                + " stages ARRAY<STRUCT<name: STRING, seconds: DOUBLE, result: STRING>>,"
+                + " inputs ARRAY<STRUCT<return_key: STRING, file: STRING, sha256: STRING, status: STRING>>,"
+                + " table_versions MAP<STRING, BIGINT>, warnings ARRAY<STRING>, arguments ARRAY<STRING>"))
+        .write().format("delta").save(lake.table(RunLog.TABLE));
+    RunLog next = new RunLog("r1", "pace nightly", Instant.parse("2026-11-01T02:00:00Z"),
+        Instant.parse("2026-11-01T02:00:30Z"), "SUCCESS", 0, "abc", List.of(), List.of(), Map.of("gold_a", 2L),
+        List.of(), List.of(), Map.of("build.tables", 23.0));
+    next.append(spark, lake);
+    assertEquals(Map.of(), RunLog.find(spark, lake, "r0").figures(), "the old run: no figures");
+    assertEquals(next, RunLog.find(spark, lake, "r1"));
   }
 
   @Test
