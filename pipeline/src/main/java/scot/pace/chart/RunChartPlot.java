@@ -179,6 +179,8 @@ public final class RunChartPlot {
       y.setTickLabelFont(ticks);
     }
     XYPlot plot = new XYPlot(medians, x, y, lineRenderer);
+    // The months in a long run drawn over the others, not under them (JFreeChart draws the last series first).
+    plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
     plot.setDataset(1, points);
     plot.setRenderer(1, pointRenderer);
     if (!children.isEmpty()) {

@@ -204,6 +204,8 @@ class ChartsTest {
     assertEquals(30, monthly.getItemCount(0), "one point a month");
     assertTrue(Double.isNaN(monthly.getYValue(0, 3)), "a withheld month is a gap, not a point");
     assertEquals(60, plot.getDataset(2).getItemCount(0), "a dot per child behind the months");
+    assertEquals(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD, plot.getSeriesRenderingOrder(),
+        "the months in a long run drawn over the others");
     render(RunChartPlot.draw("PACE run chart: Orkney", "monthly medians", FOOT, List.of(), months.subList(0, 4),
         new RunChartPlot.Lines(null, null, 100.0, 26, true, null)), "run_chart_small", "too few points: no verdict");
     render(StillWaitingBars.draw("Children still waiting: Fife", "31 July 2024", FOOT, List.of(
