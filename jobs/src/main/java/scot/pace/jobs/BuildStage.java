@@ -13,12 +13,18 @@ final class BuildStage {
   private BuildStage() {}
 
   static Map<String, Long> run(Progress progress, SparkSession spark, PaceConfig config, PseudonymKey key) {
+    return run(progress, spark, config, key, null);
+  }
+
+  /** @param why why a nightly run builds (null for the build command, which builds when asked) */
+  static Map<String, Long> run(Progress progress, SparkSession spark, PaceConfig config, PseudonymKey key, String why) {
     if (key.isDemo()) {
       progress.say("  child keys use the public demo key: fine for synthetic returns, never for real ones");
     }
     LakeBuild build = new LakeBuild(spark, config.lake(), key, config.councilRegistry(),
         done -> progress.step(String.format(Locale.ROOT, "%-26s %,12d rows %7.1f s", done.table(), done.rows(),
             done.seconds())));
-    return progress.stage(NAME, build::run, r -> r.size() + " tables", r -> java.util.Map.of("build.tables", r.size()));
+    return progress.stage(NAME, build::run, r -> r.size() + " tables" + (why == null ? "" : ", because " + why),
+        r -> java.util.Map.of("build.tables", r.size()));
   }
 }

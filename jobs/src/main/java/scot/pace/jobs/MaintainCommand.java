@@ -87,7 +87,8 @@ final class MaintainCommand extends PaceCommand {
       RunJournal.record(() -> spark, config, progress, new RunLog(runId, "pace maintain", start, Instant.now(),
           ExitCode.SUCCESS.name(), ExitCode.SUCCESS.code(), RunJournal.configHash(config), List.of(), List.of(),
           RunLog.tableVersions(theLake), List.of("changed by hand: " + reason.strip()),
-          List.of(statement, "--reason", reason), Map.of("maintain.tables_changed", (double) changed.size())));
+          List.of(statement, "--reason", reason), Map.of("maintain.tables_changed", (double) changed.size()),
+          RunJournal.settingsHash(config), scot.pace.lake.CodeFingerprint.current()));
       return ExitCode.SUCCESS;
     } finally {
       spark.stop();

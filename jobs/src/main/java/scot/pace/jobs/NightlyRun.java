@@ -13,6 +13,8 @@ import scot.pace.lake.IngestReport;
 import scot.pace.export.ExportedRun;
 import scot.pace.export.RunExport;
 import scot.pace.failure.StageFailure;
+import scot.pace.lake.CodeFingerprint;
+import scot.pace.lake.GoodRuns;
 import scot.pace.lake.RunLog;
 import scot.pace.report.Report;
 
@@ -23,9 +25,10 @@ import scot.pace.report.Report;
  *
  * <ul>
  *   <li>One at a time: the run holds {@link RunLock} in the output folder from start to end.
- *   <li>Incremental: when ingest finds nothing new and every table is still at the version the
- *       last good run left it (so no run was killed half-way through the build since), the build
- *       and charts are skipped.
+ *   <li>Incremental: when ingest finds nothing new, every table is still at the version the last
+ *       good run left it (so no run was killed half-way through the build since) and the
+ *       configuration and code are those it ran with, the build and charts are skipped; otherwise
+ *       the run says why it builds, and the build stage's result in the run log says it too.
  *   <li>Exported: each run writes its notebooks and extracts ({@code <out>/exports/<run id>/}) from
  *       the tables at the versions it leaves.
  *   <li>Logged: each run, good or failed, appends to the {@code run_log} Delta table and writes
@@ -78,15 +81,18 @@ final class NightlyRun {
       ingest.rejected().forEach(p -> warnings.add("rejected " + p.returnName() + ": " + p.message()));
       ingest.heldBack().forEach(p -> warnings.add("held back " + p.returnName() + ": " + p.reason()));
       warnings.addAll(ingest.warnings());
-      Optional<Map<String, Long>> lastGood = RunLog.lastGoodVersions(spark, config.lake(), List.of("pace nightly", "pace demo"));
+      Optional<GoodRuns.GoodRun> lastGood = RunLog.lastGood(spark, config.lake(), List.of("pace nightly", "pace demo"));
       boolean reportThere = Files.isRegularFile(config.outDir().resolve(Report.PUBLISHED).resolve("index.html"));
       Map<String, Long> before = RunLog.tableVersions(config.lake());
-      if (ingest.loaded().isEmpty() && reportThere && lastGood.isPresent()
-          && nightlyTables(lastGood.get()).equals(nightlyTables(before))) {
-        progress.say("nothing new since the last good run: every table is as it left it; build and charts skipped");
+      List<String> why = whyBuild(ingest.loaded().size(), reportThere, lastGood, before,
+          RunJournal.settingsHash(config), CodeFingerprint.current());
+      if (why.isEmpty()) {
+        progress.say("nothing new since the last good run: every table is as it left it, with the same configuration"
+            + " and code; build and charts skipped");
         versions = before;
       } else {
-        BuildStage.run(progress, spark.get(), config, key);
+        progress.say("building every table: " + String.join("; ", why));
+        BuildStage.run(progress, spark.get(), config, key, String.join("; ", why));
         drawn = new RunExport.Drawn(config.outDir(), ChartsStage.run(progress, spark.get(), config, runId, start).publication());
         progress.stage(HOUSEKEEPING, () -> config.housekeeping().toHousekeeping().run(spark.get(), config.lake(), Instant.now()),
             done -> done.size() + " tables tidied");
@@ -162,6 +168,41 @@ final class NightlyRun {
         + " and the build, charts and export run in full, since this run did not end well.", cause);
   }
 
+  /**
+   * Why the tables must be built again, or nothing when the last good run left them as they are
+   * and would build them the same: no return loaded, the report there, every table at the version
+   * that run left, and the same configuration and code.
+   */
+  static List<String> whyBuild(int loaded, boolean reportThere, Optional<GoodRuns.GoodRun> lastGood,
+      Map<String, Long> now, String settingsSha256, String codeSha256) {
+    List<String> why = new ArrayList<>();
+    if (loaded > 0) {
+      why.add(loaded == 1 ? "1 return loaded" : loaded + " returns loaded");
+    }
+    if (lastGood.isEmpty()) {
+      why.add("no good nightly or demo run on record");
+      return why;
+    }
+    GoodRuns.GoodRun last = lastGood.get();
+    if (!reportThere) {
+      why.add("the published report is missing");
+    }
+    if (!nightlyTables(last.tableVersions()).equals(nightlyTables(now))) {
+      why.add("a table changed since the last good run (a run stopped part-way, or a change by hand)");
+    }
+    if (last.settingsSha256() == null || last.codeSha256() == null) {
+      why.add("the last good run did not record its settings and code");
+    } else {
+      if (!last.settingsSha256().equals(settingsSha256)) {
+        why.add("the configuration the tables depend on changed since the last good run");
+      }
+      if (!last.codeSha256().equals(codeSha256)) {
+        why.add("the code changed since the last good run (pace was updated)");
+      }
+    }
+    return why;
+  }
+
   /** The versions of the tables a nightly run writes: not those of replicate-scra, which runs on its own. */
   static Map<String, Long> nightlyTables(Map<String, Long> versions) {
     Map<String, Long> mine = new java.util.TreeMap<>(versions);
@@ -178,6 +219,7 @@ final class NightlyRun {
     RunJournal.record(spark, config, progress, new RunLog(runId, command, start, Instant.now(), code.name(), code.code(),
         RunJournal.configHash(config), stages,
         ingest != null && ingest.recordedNothing() ? List.of() : RunLog.inputsOf(spark.get(), config.lake(), runId),
-        versions != null ? versions : RunLog.tableVersions(config.lake()), warnings, arguments, progress.figures()));
+        versions != null ? versions : RunLog.tableVersions(config.lake()), warnings, arguments, progress.figures(),
+        RunJournal.settingsHash(config), CodeFingerprint.current()));
   }
 }

@@ -111,7 +111,7 @@ final class ReplicateScraCommand extends PaceCommand {
       String configHash = scot.pace.returns.Sha256.of(configuration);
       RunJournal.record(() -> spark, config, new Progress(out()), new RunLog(runId, "pace replicate-scra", start, Instant.now(),
           ExitCode.SUCCESS.name(), ExitCode.SUCCESS.code(), configHash, List.of(), List.of(), versions, List.of(),
-          arguments(), Map.of()));
+          arguments(), Map.of(), RunJournal.settingsHash(config), scot.pace.lake.CodeFingerprint.current()));
       ExportedRun exported = new ExportedRun(runId, "pace replicate-scra", start, configHash, versions, arguments())
           .withConfiguration(configuration, Pace.VERSION);
       ExportStage.run(new Progress(out()), () -> spark, config, exported, null);

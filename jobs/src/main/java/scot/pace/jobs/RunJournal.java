@@ -47,6 +47,8 @@ final class RunJournal {
       summary.put("tableVersions", entry.tableVersions());
       summary.put("warnings", entry.warnings());
       summary.put("figures", entry.figures());
+      summary.put("settingsSha256", entry.settingsSha256());
+      summary.put("codeSha256", entry.codeSha256());
       json().writeValue(temp.toFile(), summary);
       Files.move(temp, runs.resolve(entry.runId() + ".json"), StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
@@ -59,6 +61,27 @@ final class RunJournal {
   /** The SHA-256 of the configuration as loaded (every setting, whichever file it came from). */
   static String configHash(PaceConfig config) {
     return Sha256.of(configJson(config));
+  }
+
+  /**
+   * The SHA-256 of the configuration the tables depend on: the ingest's hold-back rate, disclosure, the
+   * councils (PACE starts, aims), code mappings and date formats. Not the paths, Spark's settings,
+   * housekeeping, the generator's parameters (new returns are loaded, and so noticed, anyway) or
+   * the key's file (the lake's key fingerprint refuses another key): a lake moved, or run with
+   * more memory, is not built again for it.
+   */
+  static String settingsHash(PaceConfig config) {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("holdBackErrorRate", config.ingest().holdBackErrorRate());
+    settings.put("disclosure", config.disclosure());
+    settings.put("councils", config.councils());
+    settings.put("codeMappings", config.codeMappings());
+    settings.put("dateFormats", config.dateFormats());
+    try {
+      return Sha256.of(json().writeValueAsString(settings));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The whole configuration (defaults and overrides) as JSON: the text whose SHA-256 a run records. */

@@ -109,6 +109,11 @@ public final class ShareTrends {
     return ChartStyle.DASHED;
   }
 
+  /** A group's line among many thin ones. */
+  public static Stroke thick() {
+    return new BasicStroke(4f);
+  }
+
   /** One of many councils' lines, thin. */
   public static Stroke thin() {
     return new BasicStroke(1f);

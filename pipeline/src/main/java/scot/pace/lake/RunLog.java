@@ -25,6 +25,10 @@ import scot.pace.failure.LakeStateFailure;
  * @param arguments the command's own options as given (a configuration file as an absolute path), to run it again
  * @param figures what the stages did, as numbers keyed {@code <stage>.<what>} ({@code ingest.rows_loaded},
  *     {@code build.tables}, {@code charts.files}...), for a query or a monitor
+ * @param settingsSha256 the SHA-256 of the configuration the tables depend on (councils, PACE
+ *     starts and aims, code mappings, date formats, disclosure, ingest), not paths or Spark's
+ *     settings: a night after it changed builds everything again
+ * @param codeSha256 the pipeline's code that ran ({@link CodeFingerprint}): likewise
  */
 public record RunLog(
     String runId,
@@ -39,7 +43,9 @@ public record RunLog(
     Map<String, Long> tableVersions,
     List<String> warnings,
     List<String> arguments,
-    Map<String, Double> figures) {
+    Map<String, Double> figures,
+    String settingsSha256,
+    String codeSha256) {
 
   public RunLog {
     figures = Map.copyOf(figures);
@@ -56,7 +62,7 @@ public record RunLog(
 
   /** The columns, in order: what a Delta Kernel append checks the table has (no Spark class needed). */
   static final String[] COLUMNS = {"run_id", "command", "started_at", "ended_at", "status", "exit_code",
-      "config_sha256", "stages", "inputs", "table_versions", "warnings", "arguments", "figures"};
+      "config_sha256", "stages", "inputs", "table_versions", "warnings", "arguments", "figures", "settings_sha256", "code_sha256"};
 
   /** The Spark schema, built on first use: parsing DDL wakes Spark's SQL parser, which a quiet night does without. */
   private static final class SparkSchema {
@@ -65,14 +71,14 @@ public record RunLog(
             + " config_sha256 STRING, stages ARRAY<STRUCT<name: STRING, seconds: DOUBLE, result: STRING>>,"
             + " inputs ARRAY<STRUCT<return_key: STRING, file: STRING, sha256: STRING, status: STRING>>,"
             + " table_versions MAP<STRING, BIGINT>, warnings ARRAY<STRING>, arguments ARRAY<STRING>,"
-            + " figures MAP<STRING, DOUBLE>");
+            + " figures MAP<STRING, DOUBLE>, settings_sha256 STRING, code_sha256 STRING");
   }
 
   /**
    * Appends this run to {@code run_log}, in one Delta commit: with Delta Kernel when the table is
    * there in a local lake (no Spark job, the run's last act), otherwise with Spark (the first run,
-   * a lake elsewhere, or a run log written before {@code arguments} or {@code figures} existed,
-   * which gains the column).
+   * a lake elsewhere, or a run log written before {@code arguments}, {@code figures} or the
+   * hashes existed, which gains the columns).
    */
   public void append(SparkSession spark, Lake lake) {
     append(() -> spark, lake);
@@ -109,8 +115,9 @@ public record RunLog(
       inputRows.add(RowFactory.create(input.returnKey(), input.file(), input.sha256(), input.status()));
     }
     Row row = RowFactory.create(runId, command, Timestamp.from(startedAt), Timestamp.from(endedAt), status, exitCode,
-        configSha256, stageRows, inputRows, tableVersions, warnings, arguments, figures);
-    // mergeSchema: a run log written before `arguments` or `figures` existed gains the column.
+        configSha256, stageRows, inputRows, tableVersions, warnings, arguments, figures, settingsSha256,
+        codeSha256);
+    // mergeSchema: a run log written before `arguments`, `figures` or the two hashes existed gains the columns.
     spark.createDataFrame(List.of(row), SparkSchema.SCHEMA).coalesce(1)
         .write().format("delta").mode("append").option("mergeSchema", "true").save(lake.table(TABLE));
   }
@@ -134,6 +141,7 @@ public record RunLog(
     arguments.forEach(row.putArray("arguments")::add);
     com.fasterxml.jackson.databind.node.ObjectNode numbers = row.putObject("figures");
     figures.forEach(numbers::put);
+    row.put("settings_sha256", settingsSha256).put("code_sha256", codeSha256);
     return row.toString();
   }
 
@@ -182,7 +190,9 @@ public record RunLog(
         new java.util.TreeMap<>(row.<String, Long>getJavaMap(row.fieldIndex("table_versions"))),
         List.copyOf(row.<String>getList(row.fieldIndex("warnings"))),
         hasArguments ? List.copyOf(row.<String>getList(row.fieldIndex("arguments"))) : List.of(),
-        hasFigures ? new java.util.TreeMap<>(row.<String, Double>getJavaMap(row.fieldIndex("figures"))) : Map.of());
+        hasFigures ? new java.util.TreeMap<>(row.<String, Double>getJavaMap(row.fieldIndex("figures"))) : Map.of(),
+        columns.contains("settings_sha256") ? row.getAs("settings_sha256") : null,
+        columns.contains("code_sha256") ? row.getAs("code_sha256") : null);
   }
 
   /**
@@ -213,17 +223,26 @@ public record RunLog(
   /** As above, with Spark asked for only when the memo is stale. */
   public static Optional<Map<String, Long>> lastGoodVersions(java.util.function.Supplier<SparkSession> spark, Lake lake,
       List<String> commands) {
+    return lastGood(spark, lake, commands).map(run -> new java.util.TreeMap<>(run.tableVersions()));
+  }
+
+  /**
+   * The latest good run of one of {@code commands}: the table versions it left, the settings and
+   * code it ran with. Spark is asked for only when the memo is stale.
+   */
+  public static Optional<GoodRuns.GoodRun> lastGood(java.util.function.Supplier<SparkSession> spark, Lake lake,
+      List<String> commands) {
     Optional<Long> version = lake.latestVersion(TABLE);
     Optional<GoodRuns> kept = version.flatMap(v -> memo(lake).at(v));
     if (kept.isPresent()) {
-      return kept.get().latestOf(commands);
+      return kept.get().latestRunOf(commands);
     }
     if (lake.absentLocally(TABLE) || !lake.exists(spark.get(), TABLE)) {
       return Optional.empty();
     }
     GoodRuns good = GoodRuns.read(spark.get(), lake, version);
     version.ifPresent(v -> memo(lake).keep(v, good));
-    return good.latestOf(commands);
+    return good.latestRunOf(commands);
   }
 
   private static TableMemo<GoodRuns> memo(Lake lake) {

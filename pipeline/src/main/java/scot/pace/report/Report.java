@@ -823,15 +823,18 @@ public final class Report {
       List<ShareTrends.Year> paceMedians = medians(paceShares);
       List<ShareTrends.Year> noneMedians = medians(noneShares);
       lines.add(new ShareTrends.Line("median of the " + pace.size() + " PACE councils", paceMedians, paceColour,
-          new java.awt.BasicStroke(4f), false));
+          ShareTrends.thick(), false));
       lines.add(new ShareTrends.Line("median of the " + none.size() + " councils without a PACE start", noneMedians,
-          noneColour, new java.awt.BasicStroke(4f), false));
+          noneColour, ShareTrends.thick(), false));
       lines.add(new ShareTrends.Line("Scotland", scotland(measure.measure()), ChartStyle.BLACK, ShareTrends.dashed(),
           false));
       panels.add(new ShareTrends.Panel(measure.title(), lines));
-      for (int year : new java.util.TreeSet<>(paceShares.keySet())) {
+      java.util.SortedSet<Integer> years = new java.util.TreeSet<>(paceShares.keySet());
+      years.addAll(noneShares.keySet());
+      for (int year : years) {
+        List<Double> paceYear = paceShares.getOrDefault(year, List.of());
         table.add(List.of(measure.title(), measure.atSnapshot() ? "31 July " + year : cohort(year) + " cohort",
-            paceShares.get(year).size() + " of " + pace.size(), medianCell(paceShares.get(year)),
+            paceYear.size() + " of " + pace.size(), medianCell(paceYear),
             noneShares.getOrDefault(year, List.of()).size() + " of " + none.size(),
             medianCell(noneShares.getOrDefault(year, List.of()))));
       }

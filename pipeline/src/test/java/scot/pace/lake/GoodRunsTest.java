@@ -26,7 +26,7 @@ class GoodRunsTest {
   static RunLog run(String id, String command, String status, int minute, long goldVersion) {
     Instant start = Instant.parse("2026-11-01T02:00:00Z").plusSeconds(60L * minute);
     return new RunLog(id, command, start, start.plusNanos(30_123_456_789L), status, status.equals("FAILED") ? 1 : 0,
-        "abc", List.of(), List.of(), Map.of("gold_a", goldVersion, "silver_b", 3L), List.of(), List.of(), Map.of());
+        "abc", List.of(), List.of(), Map.of("gold_a", goldVersion, "silver_b", 3L), List.of(), List.of(), Map.of(), "settings1", "code1");
   }
 
   @Test
@@ -62,7 +62,7 @@ class GoodRunsTest {
         List.of(new RunLog.Stage("ingest", 0.5, "0 returns loaded"), new RunLog.Stage("export", 0.25, "617 files")),
         List.of(new RunLog.Input("S12000023_2021", "children.csv", "ab12", "LOADED")),
         Map.of("gold_a", 4L, "silver_b", 9L), List.of("held back S12000023_2021: 9% in error"),
-        List.of("--councils", "S12000023"), Map.of("ingest.rows_loaded", 1234.0, "export.files", 617.0));
+        List.of("--councils", "S12000023"), Map.of("ingest.rows_loaded", 1234.0, "export.files", 617.0), "5e77", "c0de");
     logged.append(spark, lake);
 
     long version = lake.latestVersion(RunLog.TABLE).orElseThrow();
@@ -90,9 +90,12 @@ class GoodRunsTest {
         .write().format("delta").save(lake.table(RunLog.TABLE));
     RunLog next = new RunLog("r1", "pace nightly", Instant.parse("2026-11-01T02:00:00Z"),
         Instant.parse("2026-11-01T02:00:30Z"), "SUCCESS", 0, "abc", List.of(), List.of(), Map.of("gold_a", 2L),
-        List.of(), List.of(), Map.of("build.tables", 23.0));
+        List.of(), List.of(), Map.of("build.tables", 23.0), "5e77", "c0de");
     next.append(spark, lake);
     assertEquals(Map.of(), RunLog.find(spark, lake, "r0").figures(), "the old run: no figures");
+    assertEquals(null, RunLog.find(spark, lake, "r0").codeSha256(), "nor its code");
+    assertEquals(Optional.of(new GoodRuns.GoodRun("2026-11-01T02:00:30Z", Map.of("gold_a", 2L), "5e77", "c0de")),
+        RunLog.lastGood(() -> spark, lake, List.of("pace nightly")), "the last good run with its configuration and code");
     assertEquals(next, RunLog.find(spark, lake, "r1"));
   }
 
