@@ -48,6 +48,15 @@ public record PaceConfig(
     public SparkSettings withAdaptive(boolean on) {
       return new SparkSettings(master, shufflePartitions, driverMemory, on);
     }
+
+    /**
+     * The settings for one return's few thousand rows: adaptive execution off and one partition
+     * after a shuffle, so each of the validation's many small stages is one task (on two cores,
+     * 15 to 16 s against 18 to 19 s for a return with the default four partitions).
+     */
+    public SparkSettings forOneReturn() {
+      return new SparkSettings(master, 1, driverMemory, false);
+    }
   }
 
   /** Where the returns, the generator's truth, the lake and the outputs live. */

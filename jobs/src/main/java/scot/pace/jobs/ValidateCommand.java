@@ -36,7 +36,7 @@ final class ValidateCommand extends PaceCommand {
     try {
       Path staging = Path.of(System.getProperty("java.io.tmpdir")).resolve("pace-validate");
       ReturnCheck.Result result = ReturnCheck.check(() -> spark[0] != null ? spark[0]
-          : (spark[0] = SparkSessions.start(config.spark().withAdaptive(false), "pace validate")), path, config.councilRegistry(), staging,
+          : (spark[0] = SparkSessions.start(config.spark().forOneReturn(), "pace validate")), path, config.councilRegistry(), staging,
           config.codeMappings(), config.dateFormats());
       out().print(ValidationReport.summary(result));
       Path folder = report != null ? report : Path.of("validation-" + result.returnName());
