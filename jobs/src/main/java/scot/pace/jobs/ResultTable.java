@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 
-/** Prints query results as an aligned text table or as CSV. */
+/** Prints query results as an aligned text table, as CSV, or as JSON lines. */
 final class ResultTable {
   private final List<String> columns;
   private final List<Row> rows;
@@ -69,6 +69,16 @@ final class ResultTable {
     out.println(csv(columns));
     for (Row row : rows) {
       out.println(csv(cells(row, false)));
+    }
+  }
+
+  /**
+   * One JSON object per row, keyed by column, in the column's own type (numbers as numbers, null as
+   * null, dates as ISO text, maps and arrays as JSON): for a script or a notebook to read.
+   */
+  void printJsonLines(PrintStream out) {
+    for (Row row : rows) {
+      out.println(row.json());
     }
   }
 

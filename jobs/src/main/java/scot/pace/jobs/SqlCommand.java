@@ -19,14 +19,14 @@ import scot.pace.failure.LakeStateFailure;
         + " (bronze_children, bronze_episodes, ..., ingest_manifest). Without QUERY, read queries from standard"
         + " input, each ended by ';', and answer each in turn on one Spark session (quit or end of input to stop).")
 final class SqlCommand extends PaceCommand {
-  enum Format { table, csv }
+  enum Format { table, csv, json }
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY",
       description = "e.g. \"SELECT _council, count(*) FROM bronze_children GROUP BY 1\"; none: read queries from standard input")
   String query;
 
   @Option(names = "--format", description = "table (aligned, the default; decimals to 6 places, or 6 significant"
-      + " digits below 1) or csv (every digit).")
+      + " digits below 1), csv (every digit) or json (one object per row, each value in its own type).")
   Format format = Format.table;
 
   @Option(names = "--limit", paramLabel = "N", description = "At most N rows (default 1000; 0 for all); a result cut"
@@ -154,6 +154,8 @@ final class SqlCommand extends PaceCommand {
     ResultTable table = new ResultTable(result.columns(), cut ? rows.subList(0, limit) : rows);
     if (format == Format.csv) {
       table.printCsv(out());
+    } else if (format == Format.json) {
+      table.printJsonLines(out());
     } else {
       table.printAligned(out());
     }
