@@ -51,10 +51,12 @@ import scot.pace.stats.RunRules;
  * <ul>
  *   <li>{@code <out>/report/}: published. {@code index.html}, the national page (councils compared
  *       on every proportion measure by caterpillar and funnel plot, time to permanence, routes,
- *       kinship, later stages, the run-chart verdicts), and {@code councils/<code>.html}, one page
- *       per council; every number through {@link DisclosureControl}; no child-level point.
+ *       kinship, later stages, every council's run chart of monthly medians with its verdict, the
+ *       PACE councils beside those with no start), and {@code councils/<code>.html}, one page per
+ *       council with its measures across the years; every number through {@link
+ *       DisclosureControl}; no child-level point.
  *   <li>{@code <out>/restricted/<code>/}: each council's own child-level charts (the run chart
- *       with one dot per child, the children still waiting), not for publication.
+ *       with a dot per child behind the months, the children still waiting), not for publication.
  * </ul>
  *
  * Each is written to a temporary folder beside it and renamed into place, so a crash leaves the
