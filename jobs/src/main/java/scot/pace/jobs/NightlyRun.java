@@ -86,13 +86,14 @@ final class NightlyRun {
       Map<String, Long> before = RunLog.tableVersions(config.lake());
       List<String> why = whyBuild(ingest.loaded().size(), reportThere, lastGood, before,
           RunJournal.settingsHash(config), CodeFingerprint.current());
+      String reasons = String.join("; ", why);
       if (why.isEmpty()) {
         progress.say("nothing new since the last good run: every table is as it left it, with the same configuration"
             + " and code; build and charts skipped");
         versions = before;
       } else {
-        progress.say("building every table: " + String.join("; ", why));
-        BuildStage.run(progress, spark.get(), config, key, String.join("; ", why));
+        progress.say("building every table: " + reasons);
+        BuildStage.run(progress, spark.get(), config, key, reasons);
         drawn = new RunExport.Drawn(config.outDir(), ChartsStage.run(progress, spark.get(), config, runId, start).publication());
         progress.stage(HOUSEKEEPING, () -> config.housekeeping().toHousekeeping().run(spark.get(), config.lake(), Instant.now()),
             done -> done.size() + " tables tidied");

@@ -39,10 +39,15 @@ public final class RunChartPlot {
 
   /** The centre lines and markers drawn over the points. */
   public record Lines(LocalDate paceStart, Double baselineMedian, Double phaseMedian, int aimWeeks,
-      boolean tooFewPoints, String verdict) {}
+      boolean tooFewPoints, String verdict) {
+    /** The same lines under another verdict text. */
+    public Lines withVerdict(String text) {
+      return new Lines(paceStart, baselineMedian, phaseMedian, aimWeeks, tooFewPoints, text);
+    }
+  }
 
-  /** One council's panel of the small multiples. */
-  public record Panel(String council, List<Month> months, Lines lines) {}
+  /** One council's panel of the small multiples; {@code signal} when its verdict is a change. */
+  public record Panel(String council, List<Month> months, Lines lines, boolean signal) {}
 
   private RunChartPlot() {}
 
@@ -102,8 +107,7 @@ public final class RunChartPlot {
       plot.setDomainGridlinePaint(ChartStyle.LIGHT_GREY);
       plot.setRangeGridlinePaint(ChartStyle.LIGHT_GREY);
       TextTitle verdict = new TextTitle(panel.lines().verdict(), new Font(ChartStyle.FONT, Font.PLAIN, 11));
-      verdict.setPaint(panel.lines().verdict().startsWith("no signal") || panel.lines().verdict().startsWith("too few")
-          || panel.lines().verdict().startsWith("no baseline") ? new Color(0x444444) : ChartStyle.PURPLE.darker());
+      verdict.setPaint(panel.signal() ? ChartStyle.PURPLE.darker() : new Color(0x444444));
       chart.addSubtitle(verdict);
       chart.setPadding(new RectangleInsets(4, 4, 4, 4));
       charts.add(chart);

@@ -99,16 +99,6 @@ public final class ShareTrends {
     return chart;
   }
 
-  /** A council's line, solid. */
-  public static Stroke solid() {
-    return new BasicStroke(2.5f);
-  }
-
-  /** Scotland's, dashed. */
-  public static Stroke dashed() {
-    return ChartStyle.DASHED;
-  }
-
   /** A group's line among many thin ones. */
   public static Stroke thick() {
     return new BasicStroke(4f);

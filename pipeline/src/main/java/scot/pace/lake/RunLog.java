@@ -217,13 +217,7 @@ public record RunLog(
    * with nothing new asks no Spark job for it.
    */
   public static Optional<Map<String, Long>> lastGoodVersions(SparkSession spark, Lake lake, List<String> commands) {
-    return lastGoodVersions(() -> spark, lake, commands);
-  }
-
-  /** As above, with Spark asked for only when the memo is stale. */
-  public static Optional<Map<String, Long>> lastGoodVersions(java.util.function.Supplier<SparkSession> spark, Lake lake,
-      List<String> commands) {
-    return lastGood(spark, lake, commands).map(run -> new java.util.TreeMap<>(run.tableVersions()));
+    return lastGood(() -> spark, lake, commands).map(run -> new java.util.TreeMap<>(run.tableVersions()));
   }
 
   /**

@@ -354,6 +354,11 @@ public final class Report {
     return value == null ? "" : value.toString();
   }
 
+  /** A measure's year as the pages name it: a cohort as "2021-22 cohort", a snapshot as "31 July 2022". */
+  private static String yearLabel(ComparedMeasure measure, int year) {
+    return measure.atSnapshot() ? "31 July " + year : cohort(year) + " cohort";
+  }
+
   private static String cohort(int year) {
     return (year - 1) + "-" + String.valueOf(year).substring(2);
   }
@@ -603,20 +608,19 @@ public final class Report {
         "children since", "months since", "median weeks since", "since the start, against the baseline median"));
     List<RunChartPlot.Panel> panels = new ArrayList<>();
     for (CouncilInfo council : data.councils()) {
-      ProtectedRow baseline = phase(council.code(), RunChart.BASELINE, RunChart.AGAINST_PHASE);
-      ProtectedRow since = phase(council.code(), council.paceStart() == null ? RunChart.ALL : RunChart.PACE,
-          RunChart.AGAINST_PHASE);
-      ProtectedRow against = phase(council.code(), RunChart.PACE, RunChart.AGAINST_BASELINE);
+      RunPhases phases = phases(council);
+      ProtectedRow baseline = phases.baseline();
+      ProtectedRow since = phases.since();
       table.add(List.of(council.name(), council.paceStart() == null ? "not set" : council.paceStart().toString(),
           baseline == null ? "0" : countCell(baseline, "children"), baseline == null ? "0" : countCell(baseline, "months"),
           median(baseline), since == null ? "0" : countCell(since, "children"),
-          since == null ? "0" : countCell(since, "months"), median(since), verdict(against)));
+          since == null ? "0" : countCell(since, "months"), median(since), verdict(phases.against())));
       List<RunChartPlot.Month> months = new ArrayList<>();
       for (ProtectedRow month : data.months().getOrDefault(council.code(), List.of())) {
         months.add(new RunChartPlot.Month(month.<java.sql.Date>key("month").toLocalDate(), month.get("median_weeks"),
             false));
       }
-      panels.add(new RunChartPlot.Panel(council.name(), months, lines(council, baseline, since, against)));
+      panels.add(new RunChartPlot.Panel(council.name(), months, lines(council, phases), phases.signal()));
     }
     page.heading(2, "Has the wait for a recommendation changed since PACE?");
     page.paragraph("Weeks from first accommodated to the first permanence recommendation, as a run chart of monthly "
@@ -636,13 +640,31 @@ public final class Report {
     HtmlPage.writeCsv(tables.resolve("run_chart_verdicts.csv"), table);
   }
 
+  /**
+   * A council's published run-chart phases: its baseline, the phase since its PACE start (or all
+   * its months, with no start), and that phase judged against the baseline's median (or null).
+   */
+  private record RunPhases(ProtectedRow baseline, ProtectedRow since, ProtectedRow against) {
+    /** Whether Anhøj's rules signal a change since the PACE start, against the baseline. */
+    boolean signal() {
+      return against != null && Boolean.TRUE.equals(against.get("signal"));
+    }
+  }
+
+  private RunPhases phases(CouncilInfo council) {
+    return new RunPhases(phase(council.code(), RunChart.BASELINE, RunChart.AGAINST_PHASE),
+        phase(council.code(), council.paceStart() == null ? RunChart.ALL : RunChart.PACE, RunChart.AGAINST_PHASE),
+        phase(council.code(), RunChart.PACE, RunChart.AGAINST_BASELINE));
+  }
+
   /** A council's centre lines and verdict, as published. */
-  private static RunChartPlot.Lines lines(CouncilInfo council, ProtectedRow baseline, ProtectedRow since,
-      ProtectedRow against) {
-    ProtectedRow judged = against != null ? against : since;
+  private static RunChartPlot.Lines lines(CouncilInfo council, RunPhases phases) {
+    ProtectedRow judged = phases.against() != null ? phases.against() : phases.since();
     boolean tooFew = judged == null || Boolean.TRUE.equals(judged.get("too_few_points"));
-    return new RunChartPlot.Lines(council.paceStart(), baseline == null ? null : baseline.get("median_weeks"),
-        since == null ? null : since.get("median_weeks"), council.aimWeeks(), tooFew, verdict(against));
+    return new RunChartPlot.Lines(council.paceStart(),
+        phases.baseline() == null ? null : phases.baseline().get("median_weeks"),
+        phases.since() == null ? null : phases.since().get("median_weeks"), council.aimWeeks(), tooFew,
+        verdict(phases.against()));
   }
 
   private ProtectedRow phase(String council, String phase, String against) {
@@ -704,9 +726,9 @@ public final class Report {
     writeKinship(inner, charts, tables, council.code(), council.name());
     writeStages(inner, charts, tables, council.code(), council.name());
     writeAim2(inner, tables, council);
-    ProtectedRow against = phase(council.code(), RunChart.PACE, RunChart.AGAINST_BASELINE);
     inner.heading(2, "Run chart verdict").paragraph("Monthly median weeks to the first recommendation since the PACE "
-        + "start, against the median of the months before it: " + verdict(against) + ". The run chart is on the "
+        + "start, against the median of the months before it: " + verdict(phases(council).against())
+        + ". The run chart is on the "
         + "national page beside every other council's; the one with a dot per child is in the council's restricted "
         + "report.");
     page.write(root.resolve("councils").resolve(council.code() + ".html"));
@@ -720,9 +742,7 @@ public final class Report {
     for (ComparedMeasure measure : ComparedMeasure.ALL) {
       for (ProtectedRow row : data.comparison()) {
         if (row.<String>key("measure").equals(measure.measure()) && row.<String>key("council").equals(council.code())) {
-          // Named as the national page names it: a cohort as 2021-22, a snapshot as 31 July 2022.
-          int year = row.key("year");
-          table.add(List.of(measure.label(), measure.atSnapshot() ? "31 July " + year : cohort(year) + " cohort",
+          table.add(List.of(measure.label(), yearLabel(measure, row.key("year")),
               countCell(row, "denominator"),
               shareCell(row, "proportion"), shareCell(row, "p0"), textCell(row, "flag_95"), textCell(row, "flag_998"),
               textCell(row, "flag_998_adjusted"), row.isWithheld("rank") ? c
@@ -770,12 +790,12 @@ public final class Report {
       List<ShareTrends.Year> own = years(measure.measure(), council.code());
       List<ShareTrends.Year> scotland = scotland(measure.measure());
       panels.add(new ShareTrends.Panel(measure.title(), List.of(
-          new ShareTrends.Line(council.name() + " (95% interval shaded)", own, ChartStyle.BLUE, ShareTrends.solid(), true),
-          new ShareTrends.Line("Scotland", scotland, ChartStyle.BLACK, ShareTrends.dashed(), false))));
+          new ShareTrends.Line(council.name() + " (95% interval shaded)", own, ChartStyle.BLUE, ChartStyle.LINE, true),
+          new ShareTrends.Line("Scotland", scotland, ChartStyle.BLACK, ChartStyle.DASHED, false))));
       for (ShareTrends.Year year : own) {
         Double p0 = scotland.stream().filter(y -> y.year() == year.year() && y.share() != null)
             .map(ShareTrends.Year::share).findFirst().orElse(null);
-        table.add(List.of(measure.title(), measure.atSnapshot() ? "31 July " + year.year() : cohort(year.year()) + " cohort",
+        table.add(List.of(measure.title(), yearLabel(measure, year.year()),
             year.share() == null ? DisclosureControl.SUPPRESSED : pct(year.share()),
             year.lower() == null ? "" : pct(year.lower()) + " to " + pct(year.upper()), p0 == null ? "" : pct(p0)));
       }
@@ -815,10 +835,11 @@ public final class Report {
         List<ShareTrends.Year> own = years(measure.measure(), council.code());
         lines.add(new ShareTrends.Line(null, own, withAlpha(joined ? paceColour : noneColour, 70), ShareTrends.thin(),
             false));
+        Map<Integer, List<Double>> group = joined ? paceShares : noneShares;
         for (ShareTrends.Year year : own) {
-          (joined ? paceShares : noneShares).computeIfAbsent(year.year(), y -> new ArrayList<>());
+          List<Double> shares = group.computeIfAbsent(year.year(), y -> new ArrayList<>());
           if (year.share() != null) {
-            (joined ? paceShares : noneShares).get(year.year()).add(year.share());
+            shares.add(year.share());
           }
         }
       }
@@ -828,14 +849,14 @@ public final class Report {
           ShareTrends.thick(), false));
       lines.add(new ShareTrends.Line("median of the " + none.size() + " councils without a PACE start", noneMedians,
           noneColour, ShareTrends.thick(), false));
-      lines.add(new ShareTrends.Line("Scotland", scotland(measure.measure()), ChartStyle.BLACK, ShareTrends.dashed(),
+      lines.add(new ShareTrends.Line("Scotland", scotland(measure.measure()), ChartStyle.BLACK, ChartStyle.DASHED,
           false));
       panels.add(new ShareTrends.Panel(measure.title(), lines));
       java.util.SortedSet<Integer> years = new java.util.TreeSet<>(paceShares.keySet());
       years.addAll(noneShares.keySet());
       for (int year : years) {
         List<Double> paceYear = paceShares.getOrDefault(year, List.of());
-        table.add(List.of(measure.title(), measure.atSnapshot() ? "31 July " + year : cohort(year) + " cohort",
+        table.add(List.of(measure.title(), yearLabel(measure, year),
             paceYear.size() + " of " + pace.size(), medianCell(paceYear),
             noneShares.getOrDefault(year, List.of()).size() + " of " + none.size(),
             medianCell(noneShares.getOrDefault(year, List.of()))));
@@ -862,13 +883,17 @@ public final class Report {
 
   private static List<ShareTrends.Year> medians(Map<Integer, List<Double>> shares) {
     List<ShareTrends.Year> years = new ArrayList<>();
-    shares.forEach((year, values) -> years.add(new ShareTrends.Year(year,
-        values.isEmpty() ? null : RunChart.median(values.stream().mapToDouble(Double::doubleValue).toArray()), null, null)));
+    shares.forEach((year, values) -> years.add(new ShareTrends.Year(year, median(values), null, null)));
     return years;
   }
 
+  /** The median of the shares, or null for none. */
+  private static Double median(List<Double> shares) {
+    return shares.isEmpty() ? null : RunChart.median(shares.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
   private static String medianCell(List<Double> shares) {
-    return shares.isEmpty() ? "" : pct(RunChart.median(shares.stream().mapToDouble(Double::doubleValue).toArray()));
+    return shares.isEmpty() ? "" : pct(median(shares));
   }
 
   private void writeAim2(HtmlPage page, Path tables, CouncilInfo council) {
@@ -912,26 +937,22 @@ public final class Report {
       children.add(new RunChartPlot.Point(child.<java.sql.Date>getAs("point_date").toLocalDate(), child.getAs("weeks")));
     }
     List<Row> months = data.runMonths().getOrDefault(council.code(), List.of());
-    ProtectedRow baseline = phase(council.code(), RunChart.BASELINE, RunChart.AGAINST_PHASE);
-    ProtectedRow since = phase(council.code(), council.paceStart() == null ? RunChart.ALL : RunChart.PACE,
-        RunChart.AGAINST_PHASE);
-    ProtectedRow against = phase(council.code(), RunChart.PACE, RunChart.AGAINST_BASELINE);
-    boolean[] signal = signalled(months, baseline, since, against);
+    RunPhases phases = phases(council);
+    boolean[] signal = signalled(months, phases);
     List<RunChartPlot.Month> points = new ArrayList<>();
     for (int i = 0; i < months.size(); i++) {
       points.add(new RunChartPlot.Month(months.get(i).<java.sql.Date>getAs("month").toLocalDate(),
           months.get(i).getAs("median_weeks"), signal[i]));
     }
-    RunChartPlot.Lines lines = lines(council, baseline, since, against);
+    RunChartPlot.Lines lines = lines(council, phases);
     chart(RunChartPlot.draw("PACE run chart: weeks to a permanence recommendation, " + council.name(),
         "Each month's median weeks, joined; a faint dot per child at the date of its first recommendation",
-        footnote.replaceAll(" Counts of.*", ""), children, points, new RunChartPlot.Lines(lines.paceStart(),
-            lines.baselineMedian(), lines.phaseMedian(), lines.aimWeeks(), lines.tooFewPoints(),
-            "Since the PACE start, against the baseline median: " + lines.verdict())), charts, "run_chart");
+        footnote.replaceAll(" Counts of.*", ""), children, points,
+        lines.withVerdict("Since the PACE start, against the baseline median: " + lines.verdict())), charts, "run_chart");
     page.heading(2, "Run chart");
     page.figure("charts/run_chart", "Run chart of monthly median weeks from first accommodated to permanence "
         + "recommendation, with one dot per child, " + council.name(), "Purple months belong to a run longer than "
-        + "Anhøj's limit. " + verdict(against), null);
+        + "Anhøj's limit. " + lines.verdict(), null);
     List<StillWaitingBars.Child> waiting = new ArrayList<>();
     for (Row row : data.waiting().getOrDefault(council.code(), List.of())) {
       waiting.add(new StillWaitingBars.Child(row.getAs("weeks_waited"), row.getAs("placement_type")));
@@ -947,12 +968,11 @@ public final class Report {
   }
 
   /** The months of each phase in a run longer than the limit against the median they were judged by. */
-  private static boolean[] signalled(List<Row> months, ProtectedRow baseline, ProtectedRow since,
-      ProtectedRow against) {
+  private static boolean[] signalled(List<Row> months, RunPhases phases) {
     boolean[] marked = new boolean[months.size()];
     for (String phase : List.of(RunChart.BASELINE, RunChart.PACE, RunChart.ALL)) {
-      ProtectedRow judge = phase.equals(RunChart.BASELINE) ? baseline : phase.equals(RunChart.PACE) && against != null ? against
-          : since;
+      ProtectedRow judge = phase.equals(RunChart.BASELINE) ? phases.baseline()
+          : phase.equals(RunChart.PACE) && phases.against() != null ? phases.against() : phases.since();
       if (judge == null || !judge.<String>key("phase").equals(phase) || !Boolean.FALSE.equals(judge.get("too_few_points"))
           || judge.get("median_weeks") == null || judge.get("run_limit") == null) {
         continue;

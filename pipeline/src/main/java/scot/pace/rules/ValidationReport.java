@@ -42,8 +42,9 @@ public final class ValidationReport {
     }
     text.append(String.format(Locale.ROOT, "%,d errors (rows set aside), %,d warnings%n", result.errors(),
         result.warnings()));
-    Map<ReturnCheck.Finding, FindingContext> about = contexts(result);
-    FindingCauses causes = FindingCauses.of(result.findings(), about);
+    Findings findings = findings(result);
+    Map<ReturnCheck.Finding, FindingContext> about = findings.contexts();
+    FindingCauses causes = findings.causes();
     String following = following(result, causes);
     if (!following.isEmpty()) {
       text.append(following).append('\n');
@@ -76,8 +77,9 @@ public final class ValidationReport {
     try {
       StringBuilder csv = new StringBuilder(
           "file,row,rule_id,severity,period,child_id,episode_id,fields,set_aside_by,message,raw_row\n");
-      Map<ReturnCheck.Finding, FindingContext> contexts = contexts(result);
-      FindingCauses causes = FindingCauses.of(result.findings(), contexts);
+      Findings findings = findings(result);
+      Map<ReturnCheck.Finding, FindingContext> contexts = findings.contexts();
+      FindingCauses causes = findings.causes();
       for (ReturnCheck.Finding f : result.findings()) {
         FindingContext about = contexts.get(f);
         csv.append(String.join(",", csv(f.file()), String.valueOf(f.row()), f.ruleId(), f.severity().name(),
@@ -224,15 +226,19 @@ public final class ValidationReport {
     return new LinkedHashMap<>(byRule);
   }
 
-  /** What each finding is about, worked out once for a report (each reads its row's JSON). */
-  private static Map<ReturnCheck.Finding, FindingContext> contexts(ReturnCheck.Result result) {
+  /** What each finding is about, and which errors set it aside: worked out once for a report. */
+  private record Findings(Map<ReturnCheck.Finding, FindingContext> contexts, FindingCauses causes) {}
+
+  private static Findings findings(ReturnCheck.Result result) {
     // A return not named as one has no collection year: every finding counts as this year's.
     int year = ReturnId.fromName(result.returnName()).map(ReturnId::collectionYear).orElse(9999);
     Map<ReturnCheck.Finding, FindingContext> contexts = new java.util.IdentityHashMap<>();
+    // Each reads its row's JSON.
     result.findings().forEach(finding -> contexts.put(finding, FindingContext.of(finding, year)));
+    // The causes follow the child and episode ids, which the periods set below leave as they are.
+    FindingCauses causes = FindingCauses.of(result.findings(), contexts);
     // A row set aside by another's error is about what that error is about: fixing this year's
     // episode date brings back its old placements too, so they are listed with this year's.
-    FindingCauses causes = FindingCauses.of(result.findings(), contexts);
     for (ReturnCheck.Finding finding : result.findings()) {
       List<ReturnCheck.Finding> by = causes.of(finding);
       if (!by.isEmpty()) {
@@ -241,7 +247,7 @@ public final class ValidationReport {
         contexts.put(finding, new FindingContext(own.childId(), own.episodeId(), own.fields(), history));
       }
     }
-    return contexts;
+    return new Findings(contexts, causes);
   }
 
   private static String csv(String value) {

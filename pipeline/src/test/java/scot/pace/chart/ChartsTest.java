@@ -124,11 +124,11 @@ class ChartsTest {
         new ShareTrends.Year(2021, 0.43, null, null), new ShareTrends.Year(2022, 0.44, null, null));
     JFreeChart chart = ShareTrends.draw("Fife across the years", "by year", FOOT, "year", List.of(
         new ShareTrends.Panel("kinship share", List.of(
-            new ShareTrends.Line("Fife", fife, ChartStyle.BLUE, ShareTrends.solid(), true),
+            new ShareTrends.Line("Fife", fife, ChartStyle.BLUE, ChartStyle.LINE, true),
             new ShareTrends.Line(null, scotland, ChartStyle.GREY, ShareTrends.thin(), false),
-            new ShareTrends.Line("Scotland", scotland, ChartStyle.BLACK, ShareTrends.dashed(), false))),
+            new ShareTrends.Line("Scotland", scotland, ChartStyle.BLACK, ChartStyle.DASHED, false))),
         new ShareTrends.Panel("within 2 years", List.of(
-            new ShareTrends.Line("Fife", fife, ChartStyle.BLUE, ShareTrends.solid(), true)))));
+            new ShareTrends.Line("Fife", fife, ChartStyle.BLUE, ChartStyle.LINE, true)))));
     List<Path> files = ChartWriter.write(chart, ShareTrends.HEIGHT, dir, "trends");
     assertEquals(ShareTrends.HEIGHT, ImageIO.read(files.get(0).toFile()).getHeight());
     String svg = Files.readString(files.get(1));
@@ -156,7 +156,7 @@ class ChartsTest {
       }
       panels.add(new RunChartPlot.Panel("Council " + c, months, new RunChartPlot.Lines(
           c == 5 ? null : LocalDate.of(2016, 1, 1), 45.0, 50.0, 26, false, c == 0 ? "shift (run of 9, limit 7)"
-          : c == 5 ? "no baseline to compare" : "no signal: random variation")));
+          : c == 5 ? "no baseline to compare" : "no signal: random variation"), c == 0));
     }
     ChartGrid grid = RunChartPlot.grid("Every council", "monthly medians", FOOT, panels);
     List<Path> files = ChartWriter.write(grid, dir, "grid");
