@@ -12,10 +12,11 @@ import scot.pace.files.Folders;
 
 /**
  * One {@code pace demo} on three councils (2016 to 2024; Orkney is tiny, so disclosure control has
- * work), run once per {@code mvn verify} for every test class that reads what it wrote (the command
- * line, the reports, the export, the killed runs' and the cluster's reference). Its work folder is
- * read-only for tests: a test that runs a command which writes to the lake or the output folder
- * works on a {@link #copy} of it, so no test sees another's writes whatever order they run in.
+ * work), run from the shipped jar ({@link ShippedJar}) once per {@code mvn verify} for every test
+ * class that reads what it wrote (the command line, the reports, the export, the killed runs' and
+ * the cluster's reference). Its work folder is read-only for tests: a test that runs a command
+ * which writes to the lake or the output folder works on a {@link #copy} of it, so no test sees
+ * another's writes whatever order they run in.
  */
 final class ThreeCouncilDemo {
   static final List<String> COUNCILS = List.of(SmallConfig.ORKNEY, SmallConfig.PERTH, SmallConfig.EDINBURGH);
@@ -71,7 +72,7 @@ final class ThreeCouncilDemo {
             }
             SmallConfig.write(config, "local[2]", FIRST_YEAR, COUNCILS);
             configFor(dir.resolve("work.yaml"), work);
-            result = PaceCliIT.pace("demo", "--config", config.toString(), "--workdir", work.toString());
+            result = ShippedJar.run("demo", "--config", config.toString(), "--workdir", work.toString());
             Files.writeString(dir.resolve("out.txt"), result.out());
             Files.writeString(dir.resolve("err.txt"), result.err());
             Files.writeString(exit, String.valueOf(result.exitCode()));
