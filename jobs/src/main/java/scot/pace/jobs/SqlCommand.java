@@ -66,7 +66,8 @@ final class SqlCommand extends PaceCommand {
    */
   private static final class Views {
     private final Lake lake;
-    private final java.util.Set<String> registered = new java.util.HashSet<>();
+    /** Shared with the warm-up's thread; a table both register at once is registered twice, which is harmless. */
+    private final java.util.Set<String> registered = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Every table of the lake (none when it is not a folder on this machine). */
     final List<String> all;
 
@@ -101,13 +102,27 @@ final class SqlCommand extends PaceCommand {
 
   /**
    * Queries from standard input, each ended by {@code ;}, answered in turn with its time: a wrong one
-   * is said and the next read. Exit 0 when every query was answered, 1 when one was not.
+   * is said and the next read. Exit 0 when every query was answered, 1 when one was not. While the
+   * analyst types, the session warms up ({@link SessionWarmUp}).
    */
   private ExitCode session(SparkSession spark, Views views) throws java.io.IOException {
     List<String> tables = views.all;
     java.io.BufferedReader in = new java.io.BufferedReader(
         new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
     System.err.println("pace sql: tables " + String.join(", ", tables) + ". End each query with ';'; quit to stop.");
+    // Gold tables first: those are what analysts ask of most.
+    List<String> order = java.util.stream.Stream.concat(tables.stream().filter(t -> t.startsWith("gold_")),
+        tables.stream().filter(t -> !t.startsWith("gold_"))).toList();
+    SessionWarmUp warmUp = new SessionWarmUp(spark, order, t -> views.register(spark, java.util.Optional.of(java.util.Set.of(t))));
+    try {
+      return answerEach(spark, views, in);
+    } finally {
+      warmUp.stop();
+    }
+  }
+
+  private ExitCode answerEach(SparkSession spark, Views views, java.io.BufferedReader in) throws java.io.IOException {
+    List<String> tables = views.all;
     StringBuilder statement = new StringBuilder();
     boolean failed = false;
     String line;
