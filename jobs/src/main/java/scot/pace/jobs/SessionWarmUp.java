@@ -38,14 +38,14 @@ final class SessionWarmUp {
         spark.sql("SELECT `" + column + "`, count(*) AS n FROM `" + first + "` GROUP BY 1 ORDER BY 2 DESC LIMIT 3")
             .collectAsList();
       }
-      for (String table : tables) {
+      for (String table : tables.subList(Math.min(1, tables.size()), tables.size())) {
         if (Thread.currentThread().isInterrupted()) {
           return;
         }
         register.accept(table);
       }
     } catch (Exception e) {
-      // Nothing to report: a table the warm-up could not read is read, and its error shown, when a query names it.
+      // Nothing to report: the warm-up stops at a table it cannot read, whose error a query naming it shows.
     }
   }
 

@@ -19,7 +19,7 @@ class PaceJavaIT {
   record Ran(int exitCode, String output) {}
 
   Ran paceJava(String javaOptions, String... args) throws IOException, InterruptedException {
-    Path jar = Path.of(System.getProperty("pace.jobs.jar", "target/pace-jobs.jar")).toAbsolutePath();
+    Path jar = ShippedJar.JAR;
     List<String> command = new java.util.ArrayList<>(List.of(Path.of("../conf/schedule/pace-java").toAbsolutePath().toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -74,7 +74,7 @@ class PaceJavaIT {
     Path config = dir.resolve("nightly.yaml");
     Files.writeString(config, "paths:\n  returns: " + dir.resolve("returns") + "\n  lake: " + dir.resolve("lake")
         + "\n  out: " + dir.resolve("out") + "\n");
-    Path jar = Path.of(System.getProperty("pace.jobs.jar", "target/pace-jobs.jar")).toAbsolutePath();
+    Path jar = ShippedJar.JAR;
     ProcessBuilder builder = new ProcessBuilder(Path.of("../conf/schedule/pace-nightly").toAbsolutePath().toString());
     builder.environment().put("PACE_JAR", jar.toString());
     builder.environment().put("PACE_CDS_DIR", "off");

@@ -25,8 +25,7 @@ final class ShippedJar {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException("run after the package phase: " + JAR);
     }
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx3g"));
+    List<String> command = new ArrayList<>(List.of(StandaloneClusterIT.java(), "-Xmx3g"));
     command.addAll(StandaloneClusterIT.QUICK_JVM);
     for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (argument.startsWith("-D")) {

@@ -25,7 +25,7 @@ class SmokeBenchmarkIT {
 
   @Test
   void measuresEachStageInItsOwnJvmAndSparkAndDuckDbAgreeOnEveryCount() throws Exception {
-    Path jar = Path.of(System.getProperty("pace.jobs.jar", "target/pace-jobs.jar"));
+    Path jar = ShippedJar.JAR;
     assertTrue(Files.isRegularFile(jar), "run after the package phase: " + jar);
     Path config = dir.resolve("tiny.yaml");
     Files.writeString(config, String.join("\n",

@@ -47,7 +47,7 @@ class StandaloneClusterIT {
 
   @Test
   void theBuildOnAStandaloneClusterWritesWhatALocalRunWrites() throws Exception {
-    Path jar = Path.of("target", "pace-jobs.jar").toAbsolutePath();
+    Path jar = ShippedJar.JAR;
     assertTrue(Files.isRegularFile(jar), "run after the package phase: " + jar);
     Path sparkHome = sparkHome();
     int masterPort = freePort();
