@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.hadoop.fs.FSError;
+import scot.pace.catalogue.BuildScope;
 import scot.pace.journey.KeyFingerprint;
 import scot.pace.journey.PseudonymKey;
 import scot.pace.lake.IngestReport;
@@ -84,16 +86,19 @@ final class NightlyRun {
       Optional<GoodRuns.GoodRun> lastGood = RunLog.lastGood(spark, config.lake(), List.of("pace nightly", "pace demo"));
       boolean reportThere = Files.isRegularFile(config.outDir().resolve(Report.PUBLISHED).resolve("index.html"));
       Map<String, Long> before = RunLog.tableVersions(config.lake());
-      List<String> why = whyBuild(ingest.loaded().size(), reportThere, lastGood, before,
-          RunJournal.settingsHash(config), CodeFingerprint.current());
+      String settings = RunJournal.settingsHash(config);
+      String codeSha256 = CodeFingerprint.current();
+      // The tables as this run found them, before its own ingest: as the last good run left them, or not.
+      List<String> why = whyBuild(ingest.loaded().size(), reportThere, lastGood, startVersions, settings, codeSha256);
       String reasons = String.join("; ", why);
       if (why.isEmpty()) {
         progress.say("nothing new since the last good run: every table is as it left it, with the same configuration"
             + " and code; build and charts skipped");
         versions = before;
       } else {
-        progress.say("building every table: " + reasons);
-        BuildStage.run(progress, spark.get(), config, key, reasons);
+        BuildScope scope = scope(ingest.loadedCouncils(), reportThere, lastGood, startVersions, settings, codeSha256);
+        progress.say("building " + scope.describe() + ": " + reasons);
+        BuildStage.run(progress, spark.get(), config, key, reasons, scope);
         drawn = new RunExport.Drawn(config.outDir(), ChartsStage.run(progress, spark.get(), config, runId, start).publication());
         progress.stage(HOUSEKEEPING, () -> config.housekeeping().toHousekeeping().run(spark.get(), config.lake(), Instant.now()),
             done -> done.size() + " tables tidied");
@@ -202,6 +207,17 @@ final class NightlyRun {
       }
     }
     return why;
+  }
+
+  /**
+   * How much a run that builds computes again: when the returns it loaded are the only reason
+   * ({@link #whyBuild} finds no other), the silver rows of their councils and every gold table;
+   * otherwise every table whole.
+   */
+  static BuildScope scope(Set<String> loadedCouncils, boolean reportThere, Optional<GoodRuns.GoodRun> lastGood,
+      Map<String, Long> now, String settingsSha256, String codeSha256) {
+    boolean onlyReturns = whyBuild(0, reportThere, lastGood, now, settingsSha256, codeSha256).isEmpty();
+    return onlyReturns && !loadedCouncils.isEmpty() ? BuildScope.councils(loadedCouncils) : BuildScope.everything();
   }
 
   /** The versions of the tables a nightly run writes: not those of replicate-scra, which runs on its own. */

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import scot.pace.catalogue.BuildScope;
 import scot.pace.lake.GoodRuns;
 
 /** When a nightly run builds every table again, and what it says about why. */
@@ -39,5 +41,20 @@ class WhyBuildTest {
         NightlyRun.whyBuild(0, true, LAST, Map.of("gold_aim2", 8L, "silver_journeys", 4L), "config-a", "code-a"));
     assertEquals(List.of("no good nightly or demo run on record"),
         NightlyRun.whyBuild(0, true, Optional.empty(), TABLES, "config-a", "code-a"));
+  }
+
+  @Test
+  void returnsLoadedAloneRebuildTheirCouncilsSilverRowsAndAnythingElseEverything() {
+    Set<String> two = Set.of("S12000005", "S12000042");
+    assertEquals(BuildScope.councils(two), NightlyRun.scope(two, true, LAST, TABLES, "config-a", "code-a"));
+    assertEquals(BuildScope.everything(), NightlyRun.scope(two, true, LAST, TABLES, "config-b", "code-a"));
+    assertEquals(BuildScope.everything(), NightlyRun.scope(two, true, LAST, TABLES, "config-a", "code-b"));
+    assertEquals(BuildScope.everything(), NightlyRun.scope(two, false, LAST, TABLES, "config-a", "code-a"));
+    assertEquals(BuildScope.everything(), NightlyRun.scope(two, true, Optional.empty(), TABLES, "config-a", "code-a"));
+    assertEquals(BuildScope.everything(),
+        NightlyRun.scope(two, true, LAST, Map.of("gold_aim2", 8L, "silver_journeys", 4L), "config-a", "code-a"));
+    assertEquals(BuildScope.everything(), NightlyRun.scope(Set.of(), true, LAST, TABLES, "config-b", "code-a"));
+    assertEquals("silver rows of S12000005, S12000042 only, every gold table whole",
+        BuildScope.councils(two).describe());
   }
 }

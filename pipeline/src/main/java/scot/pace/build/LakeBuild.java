@@ -15,6 +15,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import scot.pace.catalogue.BuildInputs;
+import scot.pace.catalogue.BuildScope;
+import scot.pace.catalogue.Layer;
 import scot.pace.catalogue.Output;
 import scot.pace.catalogue.OutputCatalogue;
 import scot.pace.council.Councils;
@@ -28,7 +30,9 @@ import scot.pace.returns.ReturnFile;
  * out), the silver facts and journeys, then the gold measures: every table the catalogue says the
  * build writes ({@link OutputCatalogue#built}), in its order. Every table is replaced whole in one
  * Delta commit, so a reader sees either the last build or this one, never half of it; what
- * several tables share is computed once ({@link BuildInputs}).
+ * several tables share is computed once ({@link BuildInputs}). After new returns from a few
+ * councils, a build can compute only their silver rows ({@link BuildScope}); each silver table's
+ * rows of those councils are then replaced in one commit, and gold is built whole as ever.
  */
 public final class LakeBuild {
   public static final String COUNCILS = OutputCatalogue.COUNCILS;
@@ -45,8 +49,18 @@ public final class LakeBuild {
   private final Councils councils;
   private final Consumer<Committed> onCommit;
 
-  /** One table committed by the build: its rows and the seconds it took (waits for its inputs included). */
-  public record Committed(String table, long rows, double seconds) {}
+  /**
+   * One table committed by the build: the rows it wrote and the seconds it took (waits for its
+   * inputs included).
+   *
+   * @param replaced whose rows the commit replaced: empty when the table was written whole,
+   *     otherwise the councils of a build for some
+   */
+  public record Committed(String table, long rows, double seconds, List<String> replaced) {
+    public Committed {
+      replaced = List.copyOf(replaced);
+    }
+  }
 
   public LakeBuild(SparkSession spark, Lake lake, PseudonymKey key, Councils councils) {
     this(spark, lake, key, councils, committed -> {});
@@ -67,16 +81,29 @@ public final class LakeBuild {
   }
 
   /**
-   * Builds every silver and gold table of the catalogue and gives the rows written per table, in
-   * the catalogue's order. Up to {@link #SIDE_BY_SIDE} tables are computed and committed at once,
-   * started in the catalogue's order; a step that reads a table written in this build waits for
-   * its commit. The first failure stops the build: tables not yet started are not written, and
-   * the failure is thrown once the ones under way have ended.
+   * Builds every silver and gold table of the catalogue whole and gives the rows written per
+   * table, in the catalogue's order. Up to {@link #SIDE_BY_SIDE} tables are computed and committed
+   * at once, started in the catalogue's order; a step that reads a table written in this build
+   * waits for its commit. The first failure stops the build: tables not yet started are not
+   * written, and the failure is thrown once the ones under way have ended.
    */
   public Map<String, Long> run() {
+    return run(BuildScope.everything());
+  }
+
+  /**
+   * As {@link #run()}, computing only the silver rows {@code scope} names: each silver table's
+   * rows of those councils are replaced in one commit (Delta's {@code replaceWhere}), the other
+   * councils' rows are kept, and every gold table is then built whole from the silver tables.
+   * When a silver table is not in the lake yet, every table is built whole. Gives the rows each
+   * gold table holds and each silver table holds of those councils.
+   */
+  public Map<String, Long> run(BuildScope scope) {
     KeyFingerprint.check(lake, key, () -> spark);
     lake.require(spark, bronzeTables(), "pace ingest");
     List<Output> outputs = OutputCatalogue.built();
+    BuildScope silver = scope.isEverything() || outputs.stream()
+        .anyMatch(o -> o.layer() == Layer.SILVER && !lake.exists(spark, o.table())) ? BuildScope.everything() : scope;
     Map<String, Long> written = new ConcurrentHashMap<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     ExecutorService pool = Executors.newFixedThreadPool(SIDE_BY_SIDE);
@@ -89,7 +116,13 @@ public final class LakeBuild {
           try {
             if (failure.get() == null) {
               spark.sparkContext().setJobDescription("build " + output.stage());
-              write(output.step().build(in), output.table(), written);
+              if (output.layer() != Layer.SILVER) {
+                write(output.step().build(in), output.table(), written);
+              } else if (silver.isEverything()) {
+                write(output.step().build(in), output.table(), written);
+              } else {
+                replace(output.step().build(in.within(silver)), output.table(), silver, written);
+              }
             } else {
               error = new IllegalStateException("not built: an earlier table failed");
             }
@@ -139,6 +172,18 @@ public final class LakeBuild {
     // The commit records the rows it wrote; a lake off this machine is counted by reading it back.
     long written = lake.rowsWritten(table).orElseGet(() -> lake.read(spark, table).count());
     rows.put(table, written);
-    onCommit.accept(new Committed(table, written, (System.nanoTime() - start) / 1e9));
+    onCommit.accept(new Committed(table, written, (System.nanoTime() - start) / 1e9, List.of()));
+  }
+
+  /** Replaces the rows of {@code scope}'s councils in silver {@code table} with {@code data}, in one commit. */
+  private void replace(Dataset<Row> data, String table, BuildScope scope, Map<String, Long> rows) {
+    long start = System.nanoTime();
+    String predicate = scope.silverPredicate();
+    data.where(predicate).write().format("delta").mode("overwrite").option("replaceWhere", predicate)
+        .save(lake.table(table));
+    // The commit also rewrites the other councils' rows that share a file with these: count these only.
+    long written = lake.read(spark, table).where(predicate).count();
+    rows.put(table, written);
+    onCommit.accept(new Committed(table, written, (System.nanoTime() - start) / 1e9, scope.sortedCouncils()));
   }
 }

@@ -1,5 +1,6 @@
 package scot.pace.catalogue;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
 
 import java.util.ArrayList;
@@ -43,10 +44,11 @@ public final class BuildInputs implements AutoCloseable {
   private final Lake lake;
   private final PseudonymKey key;
   private final Councils councils;
-  private final List<Dataset<Row>> cached = Collections.synchronizedList(new ArrayList<>());
+  /** Whose rows {@link #read} and {@link #accepted} give: every council's, or those of a build for some. */
+  private final BuildScope scope;
+  private final List<Dataset<Row>> cached;
   /** The tables this build writes, each completed once its commit is done (or failed). */
-  private final Map<String, CompletableFuture<Void>> written =
-      new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Void>> written;
 
   private final Supplier<Dataset<Row>> returnYears = once(this::computeReturnYears);
   private final Supplier<Integer> lastYear = once(() -> returnYears().selectExpr("max(collection_year)").first().getInt(0));
@@ -61,10 +63,27 @@ public final class BuildInputs implements AutoCloseable {
   private final Supplier<CouncilComparison.Result> comparison = once(this::computeComparison);
 
   public BuildInputs(SparkSession spark, Lake lake, PseudonymKey key, Councils councils) {
+    this(spark, lake, key, councils, BuildScope.everything(), Collections.synchronizedList(new ArrayList<>()),
+        new ConcurrentHashMap<>());
+  }
+
+  private BuildInputs(SparkSession spark, Lake lake, PseudonymKey key, Councils councils, BuildScope scope,
+      List<Dataset<Row>> cached, Map<String, CompletableFuture<Void>> written) {
     this.spark = spark;
     this.lake = lake;
     this.key = key;
     this.councils = councils;
+    this.scope = scope;
+    this.cached = cached;
+    this.written = written;
+  }
+
+  /**
+   * The same build's inputs, giving only the rows of the councils {@code scope} names: what the
+   * silver steps of a build for some councils read. Waits on the same commits.
+   */
+  public BuildInputs within(BuildScope scope) {
+    return new BuildInputs(spark, lake, key, councils, scope, cached, written);
   }
 
   public PseudonymKey key() {
@@ -80,7 +99,8 @@ public final class BuildInputs implements AutoCloseable {
     if (commit != null) {
       commit.join();
     }
-    return lake.read(spark, table);
+    Dataset<Row> rows = lake.read(spark, table);
+    return scope.isEverything() ? rows : rows.where(col("council").isin(scope.sortedCouncils().toArray()));
   }
 
   /** Says that {@code table} is written by this build: {@link #read} of it waits for {@link #committed}. */
@@ -100,11 +120,17 @@ public final class BuildInputs implements AutoCloseable {
 
   /** The bronze rows of {@code file} that broke no error rule: quarantined rows go no further. */
   public Dataset<Row> accepted(ReturnFile file) {
-    Dataset<Row> bronze = read(file.bronzeTable());
+    Dataset<Row> bronze = ofScope(lake.read(spark, file.bronzeTable()));
     if (!lake.exists(spark, Validation.QUARANTINE)) {
       return bronze;
     }
-    return Validation.accepted(bronze, file, read(Validation.QUARANTINE));
+    return Validation.accepted(bronze, file, ofScope(lake.read(spark, Validation.QUARANTINE)));
+  }
+
+  /** The rows of an ingest table that come from the returns of this scope's councils. */
+  private Dataset<Row> ofScope(Dataset<Row> ingested) {
+    return scope.isEverything() ? ingested
+        : ingested.where(col(Lineage.COUNCIL).isin(scope.sortedCouncils().toArray()));
   }
 
   public Dataset<Row> journeys() {

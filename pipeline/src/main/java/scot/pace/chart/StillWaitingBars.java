@@ -24,7 +24,9 @@ public final class StillWaitingBars {
   private StillWaitingBars() {}
 
   public static JFreeChart draw(String title, String subtitle, String footnote, List<Child> children, int aimWeeks) {
-    List<Child> sorted = children.stream().sorted(Comparator.comparingDouble(Child::weeks).reversed()).toList();
+    // Equal waits in placement order, so that the same children draw the same chart whatever order they come in.
+    List<Child> sorted = children.stream().sorted(Comparator.comparingDouble(Child::weeks).reversed()
+        .thenComparing(Child::placement, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
     // The commonest placements first, so that they get the palette's most distinct colours (blue and
     // orange, which no colour vision confuses) and the rarest the hatched ones.
     java.util.Map<String, Long> counts = sorted.stream().collect(java.util.stream.Collectors.groupingBy(

@@ -45,6 +45,16 @@ public record IngestReport(
     return loaded.isEmpty() && rejected.isEmpty() && heldBack.isEmpty();
   }
 
+  /** The councils (current GSS codes) with a return loaded in this run. */
+  public java.util.Set<String> loadedCouncils() {
+    java.util.Set<String> councils = new java.util.TreeSet<>();
+    for (String returnKey : loaded) {
+      // A return key is the council's current code and the collection year: S12000005_2024.
+      councils.add(returnKey.substring(0, returnKey.lastIndexOf('_')));
+    }
+    return councils;
+  }
+
   public long rowsLoaded() {
     return rowsByFile.values().stream().mapToLong(Long::longValue).sum();
   }

@@ -107,7 +107,8 @@ public final class ScraReplication {
     List<Outcome> outcomes = new ArrayList<>();
     long followed = 0;
     long reached = 0;
-    double years = 0;
+    // In whole days, exactly: the mean must not depend on the order Spark lists the children in.
+    long reachedDays = 0;
     long within2 = 0;
     long over4 = 0;
     long adopted = 0;
@@ -121,7 +122,7 @@ public final class ScraReplication {
         followed++;
         if (permanence && days <= followUp) {
           reached++;
-          years += days / 365.25;
+          reachedDays += days;
           adopted += cause == OutcomeKind.POA.cause() || cause == OutcomeKind.ADOPTION.cause() ? 1 : 0;
         }
         within2 += permanence && days <= 730 ? 1 : 0;
@@ -138,7 +139,7 @@ public final class ScraReplication {
       AalenJohansen routes = new AalenJohansen(outcomes, OutcomeKind.CAUSES);
       int longest = fit.longest();
       double mean = fit.meanTimeAmong(new int[] {TimeToPermanence.PERMANENCE}, followUp) / 365.25;
-      table.add(row(0, reached == 0 ? null : years / reached, followed, Double.isNaN(mean) ? null : mean, n,
+      table.add(row(0, reached == 0 ? null : reachedDays / 365.25 / reached, followed, Double.isNaN(mean) ? null : mean, n,
           note(fit, followUp)));
       table.add(row(1, followed == 0 ? null : within2 / (double) followed, followed,
           longest >= 730 ? fit.incidence(TimeToPermanence.PERMANENCE, 730) : null, n, note(fit, followUp)));

@@ -315,7 +315,8 @@ public final class TimeToPermanence {
     long followed4 = 0;
     long over4 = 0;
     long reached = 0;
-    double years = 0;
+    // Summed in whole days, exactly, so that the mean does not depend on the order Spark lists the children in.
+    long reachedDays = 0;
     for (Row child : children) {
       int days = child.getInt(0);
       boolean permanence = child.getInt(1) >= 1 && child.getInt(1) <= 5;
@@ -330,7 +331,7 @@ public final class TimeToPermanence {
       }
       if (permanence) {
         reached++;
-        years += days / 365.25;
+        reachedDays += days;
       }
     }
     List<Object> values = new ArrayList<>(Arrays.asList(group.get(0), group.get(1), group.get(2), group.get(3), group.get(5),
@@ -347,7 +348,7 @@ public final class TimeToPermanence {
         orNull(causeSpecific.median().estimate()),
         followed2, followed2 == 0 ? null : within2 / (double) followed2,
         followed4, followed4 == 0 ? null : over4 / (double) followed4,
-        reached, reached == 0 ? null : years / reached));
+        reached, reached == 0 ? null : reachedDays / 365.25 / reached));
     return List.of(RowFactory.create(values.toArray())).iterator();
   }
 
