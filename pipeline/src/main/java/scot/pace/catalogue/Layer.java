@@ -7,8 +7,8 @@ public enum Layer {
   /** What ingest found: rows in quarantine, each return's quality, the ingest manifest. */
   QUALITY(true),
   /**
-   * Child-level facts and journeys, pseudonymised, partitioned by council; rebuilt whole by each
-   * build, or only some councils' rows after new returns from them.
+   * Child-level facts and journeys, pseudonymised; rebuilt whole by each build, or only some
+   * councils' rows after new returns from them.
    */
   SILVER(false),
   /** The measures; rebuilt whole by each build (child-level ones are restricted). */
