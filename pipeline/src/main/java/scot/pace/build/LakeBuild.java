@@ -116,12 +116,10 @@ public final class LakeBuild {
           try {
             if (failure.get() == null) {
               spark.sparkContext().setJobDescription("build " + output.stage());
-              if (output.layer() != Layer.SILVER) {
-                write(output.step().build(in), output.table(), written);
-              } else if (silver.isEverything()) {
-                write(output.step().build(in), output.table(), written);
-              } else {
+              if (output.layer() == Layer.SILVER && !silver.isEverything()) {
                 replace(output.step().build(in.within(silver)), output.table(), silver, written);
+              } else {
+                write(output.step().build(in), output.table(), written);
               }
             } else {
               error = new IllegalStateException("not built: an earlier table failed");

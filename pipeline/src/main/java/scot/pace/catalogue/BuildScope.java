@@ -2,7 +2,6 @@ package scot.pace.catalogue;
 
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -19,7 +18,7 @@ public record BuildScope(Set<String> councils) {
   private static final BuildScope EVERYTHING = new BuildScope(Set.of());
 
   public BuildScope {
-    councils = Set.copyOf(new TreeSet<>(councils));
+    councils = Set.copyOf(councils);
     for (String code : councils) {
       if (!code.matches("S\\d{8}")) {
         throw new IllegalArgumentException("not a council's GSS code: " + code);
