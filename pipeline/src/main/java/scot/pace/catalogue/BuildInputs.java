@@ -1,6 +1,5 @@
 package scot.pace.catalogue;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
 
 import java.util.ArrayList;
@@ -100,7 +99,7 @@ public final class BuildInputs implements AutoCloseable {
       commit.join();
     }
     Dataset<Row> rows = lake.read(spark, table);
-    return scope.isEverything() ? rows : rows.where(col("council").isin(scope.sortedCouncils().toArray()));
+    return scope.isEverything() ? rows : rows.where(scope.silverPredicate());
   }
 
   /** Says that {@code table} is written by this build: {@link #read} of it waits for {@link #committed}. */
@@ -129,8 +128,7 @@ public final class BuildInputs implements AutoCloseable {
 
   /** The rows of an ingest table that come from the returns of this scope's councils. */
   private Dataset<Row> ofScope(Dataset<Row> ingested) {
-    return scope.isEverything() ? ingested
-        : ingested.where(col(Lineage.COUNCIL).isin(scope.sortedCouncils().toArray()));
+    return scope.isEverything() ? ingested : ingested.where(scope.predicateOn(Lineage.COUNCIL));
   }
 
   public Dataset<Row> journeys() {

@@ -51,10 +51,16 @@ public record BuildScope(Set<String> councils) {
 
   /** {@code council IN ('S12000005', ...)}: the silver rows this build replaces. */
   public String silverPredicate() {
+    return predicateOn("council");
+  }
+
+  /** {@code <column> IN ('S12000005', ...)}: the rows of this scope's councils, by a column holding their codes. */
+  public String predicateOn(String column) {
     if (isEverything()) {
       throw new IllegalStateException("a whole build replaces every row");
     }
-    return "council IN (" + sortedCouncils().stream().map(c -> "'" + c + "'").collect(Collectors.joining(", ")) + ")";
+    return column + " IN (" + sortedCouncils().stream().map(c -> "'" + c + "'").collect(Collectors.joining(", "))
+        + ")";
   }
 
   /** What the build computes, for the progress lines and the run log. */

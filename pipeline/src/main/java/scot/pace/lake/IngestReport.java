@@ -49,8 +49,8 @@ public record IngestReport(
   public java.util.Set<String> loadedCouncils() {
     java.util.Set<String> councils = new java.util.TreeSet<>();
     for (String returnKey : loaded) {
-      // A return key is the council's current code and the collection year: S12000005_2024.
-      councils.add(returnKey.substring(0, returnKey.lastIndexOf('_')));
+      // A return key is named as a return is: the council's current code and the collection year.
+      councils.add(scot.pace.returns.ReturnId.fromName(returnKey).orElseThrow().laCode());
     }
     return councils;
   }
