@@ -47,9 +47,9 @@ public final class CommonWork {
   public static Dataset<Row> fromReturns(SparkSession spark, String returns, Map<String, String> currentCodes) {
     PseudonymKey key = PseudonymKey.demo();
     Dataset<Row> episodes = Silver.episodes(read(spark, returns, ReturnFile.EPISODES, currentCodes), key).cache();
-    Dataset<Row> placements = Silver.placements(read(spark, returns, ReturnFile.PLACEMENTS, currentCodes), episodes, key);
-    Dataset<Row> milestones = Silver.milestones(read(spark, returns, ReturnFile.PERMANENCE, currentCodes), episodes, key);
-    Dataset<Row> bronzeChildren = read(spark, returns, ReturnFile.CHILDREN, currentCodes);
+    Dataset<Row> placements = Silver.placements(read(spark, returns, ReturnFile.PLACEMENTS, currentCodes), episodes, key).cache();
+    Dataset<Row> milestones = Silver.milestones(read(spark, returns, ReturnFile.PERMANENCE, currentCodes), episodes, key).cache();
+    Dataset<Row> bronzeChildren = read(spark, returns, ReturnFile.CHILDREN, currentCodes).cache();
     Dataset<Row> journeys = Journeys.derive(Silver.children(bronzeChildren, key), episodes, placements, milestones);
     Dataset<Row> returnYears = bronzeChildren.select(col(Lineage.COUNCIL).as("council"),
         col(Lineage.COLLECTION_YEAR).as("collection_year")).distinct().cache();
@@ -73,14 +73,24 @@ public final class CommonWork {
     return expr("count_if(" + condition + ")");
   }
 
+  /**
+   * One row per measure from one pass over {@code wide}: a union of one select per measure would
+   * run the joins beneath {@code wide} once per measure.
+   */
   private static Dataset<Row> longForm(Dataset<Row> wide, String... measures) {
-    Dataset<Row> all = null;
-    for (String measure : measures) {
-      Dataset<Row> one = wide.select(lit(measure).as("measure"), col("council"), col("year").cast("int").as("year"),
-          col(measure).cast("long").as("value"));
-      all = all == null ? one : all.unionByName(one);
+    Column[] typedColumns = new Column[measures.length + 2];
+    typedColumns[0] = col("council");
+    typedColumns[1] = col("year").cast("int").as("year");
+    for (int i = 0; i < measures.length; i++) {
+      typedColumns[i + 2] = col(measures[i]).cast("long").as(measures[i]);
     }
-    return all;
+    Dataset<Row> typed = wide.select(typedColumns);
+    Column[] measureColumns = new Column[measures.length];
+    for (int i = 0; i < measures.length; i++) {
+      measureColumns[i] = col(measures[i]);
+    }
+    return typed.unpivot(new Column[] {col("council"), col("year")}, measureColumns, "measure", "value")
+        .select("measure", "council", "year", "value");
   }
 
   /** Every return's file of one kind, in one read, with the council's current code and the year. */

@@ -76,7 +76,7 @@ public final class Aim1 {
 
   /** The table, from {@link #orders}. */
   public static Dataset<Row> of(Dataset<Row> orders) {
-    Dataset<Row> both = orders.unionByName(orders.withColumn("council", lit(CohortOutcomes.SCOTLAND)));
+    Dataset<Row> both = CohortOutcomes.withScotland(orders);
     return both.groupBy("council", "cohort_year")
         .agg(count(lit(1)).as("orders"), sum(expr("IF(followed_2y, 1, 0)")).cast("long").as("followed"),
             sum(expr("IF(still_on_2y, 1, 0)")).cast("long").as("still_on"),

@@ -51,7 +51,7 @@ public final class Aim2 {
   public static Dataset<Row> of(Dataset<Row> journeys, Dataset<Row> firstYears, Dataset<Row> aims) {
     Dataset<Row> children = children(journeys, firstYears)
         .select("council", "cohort_year", "days", "cause", "history_incomplete");
-    Dataset<Row> both = children.unionByName(children.withColumn("council", lit(CohortOutcomes.SCOTLAND)));
+    Dataset<Row> both = CohortOutcomes.withScotland(children);
     return both.groupBy("council", "cohort_year")
         .agg(collect_list(struct(col("days"), col("cause"))).as("children"),
             expr("bool_or(history_incomplete)").as("history_incomplete"))

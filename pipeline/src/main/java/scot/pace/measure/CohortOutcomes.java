@@ -1,7 +1,9 @@
 package scot.pace.measure;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 
 import org.apache.spark.sql.Dataset;
@@ -89,11 +91,18 @@ public final class CohortOutcomes {
   }
 
   /**
+   * The same rows once for their council and once for Scotland ({@value #SCOTLAND}), in one pass
+   * over {@code rows}: a union of the two would compute everything beneath {@code rows} twice.
+   */
+  public static Dataset<Row> withScotland(Dataset<Row> rows) {
+    return rows.withColumn("council", explode(array(col("council"), lit(SCOTLAND))));
+  }
+
+  /**
    * The same rows once for each council and once for Scotland ({@value #SCOTLAND}), once by age
-   * band and once for all ages ({@value #ALL_AGES}).
+   * band and once for all ages ({@value #ALL_AGES}), in one pass over {@code outcomes}.
    */
   public static Dataset<Row> withScotlandAndAllAges(Dataset<Row> outcomes) {
-    Dataset<Row> councils = outcomes.unionByName(outcomes.withColumn("council", lit(SCOTLAND)));
-    return councils.unionByName(councils.withColumn("age_band", lit(ALL_AGES)));
+    return withScotland(outcomes).withColumn("age_band", explode(array(col("age_band"), lit(ALL_AGES))));
   }
 }

@@ -54,7 +54,7 @@ public final class KinshipShare {
         open.select("council", "collection_year", "snapshot_date", "child_key").distinct()
             .join(current, new String[] {"council", "collection_year", "snapshot_date", "child_key"}, "left")
             .withColumn("placement_group", expr("coalesce(placement_group, 'no_placement')"));
-    Dataset<Row> both = children.unionByName(children.withColumn("council", lit(CohortOutcomes.SCOTLAND)));
+    Dataset<Row> both = CohortOutcomes.withScotland(children);
 
     List<Column> counts = new ArrayList<>();
     counts.add(countDistinct("child_key").as("looked_after"));
@@ -81,7 +81,7 @@ public final class KinshipShare {
    */
   public static Dataset<Row> ofPermanence(Dataset<Row> outcomes) {
     Dataset<Row> reached = outcomes.where("cause BETWEEN 1 AND 5");
-    Dataset<Row> both = reached.unionByName(reached.withColumn("council", lit(CohortOutcomes.SCOTLAND)));
+    Dataset<Row> both = CohortOutcomes.withScotland(reached);
     return both.groupBy("population", "council", "cohort_year")
         .agg(count(lit(1)).as("permanence_reached"), sum(expr("IF(with_kin, 1, 0)")).cast("long").as("through_kinship"))
         .withColumn("kinship_route_share", expr("through_kinship / permanence_reached"))

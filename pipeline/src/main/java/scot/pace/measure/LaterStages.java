@@ -69,7 +69,7 @@ public final class LaterStages {
         .where("year >= first_year")
         .drop("first_year")
         .withColumn("target_days", expr(targetOf("stage")));
-    Dataset<Row> both = dated.unionByName(dated.withColumn("council", lit(CohortOutcomes.SCOTLAND)));
+    Dataset<Row> both = CohortOutcomes.withScotland(dated);
     return both.groupBy("council", "stage", "year")
         .agg(count(lit(1)).as("children"),
             expr("percentile(days, 0.25)").as("q1_days"),
