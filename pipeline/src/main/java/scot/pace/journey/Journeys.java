@@ -101,9 +101,22 @@ public final class Journeys {
     Dataset<Row> spellPlacements = placements.join(spells, EPISODE);
     Dataset<Row> spellMilestones = milestones.join(spells, EPISODE);
 
+    // One pass over the spell's episodes for everything they give: its start, its first ending
+    // that is permanence, its first other ending, and whether the child came back within a year.
     Dataset<Row> entry =
-        spellEpisodes.groupBy(col("council"), col("child_key"), col("spell_number"))
-            .agg(min("episode_start").as("first_looked_after"));
+        spellEpisodes
+            .withColumn("next_start", expr("lead(episode_start) OVER (PARTITION BY council, child_key"
+                + " ORDER BY episode_start, episode_id)"))
+            .groupBy("council", "child_key", "spell_number")
+            .agg(min("episode_start").as("first_looked_after"),
+                min(expr("IF(episode_end IS NOT NULL AND destination IN ('HOME', 'KIN_ORDER', 'ADOPTED'),"
+                    + " named_struct('date', episode_end, 'priority', 1, 'route', CASE destination WHEN 'HOME'"
+                    + " THEN 'HOME' WHEN 'KIN_ORDER' THEN 'KCO' ELSE 'ADOPTION' END), NULL)")).as("by_ending"),
+                min(expr("IF(episode_end IS NOT NULL AND destination IS NOT NULL"
+                    + " AND destination NOT IN ('HOME', 'KIN_ORDER', 'ADOPTED'),"
+                    + " named_struct('episode_end', episode_end, 'destination', destination), NULL)")).as("x"),
+                max(expr("destination = 'HOME' AND episode_end IS NOT NULL AND next_start IS NOT NULL"
+                    + " AND next_start <= add_months(episode_end, 12)")).as("reentered"));
 
     Dataset<Row> accommodated =
         spellPlacements.where("placement_type <> 'HOME'")
@@ -114,47 +127,23 @@ public final class Journeys {
             .where("milestone_date >= first_accommodated")
             .groupBy("council", "child_key", "spell_number").agg(min("milestone_date").as("first_recommendation"));
 
+    // On the same day an order (priority 0) comes before an ending (priority 1).
     Dataset<Row> byOrder =
         spellMilestones.where("milestone = 'GRANTED' AND milestone_date IS NOT NULL")
-            .select(col("council"), col("child_key"), col("spell_number"), col("milestone_date").as("date"),
-                lit(0).as("priority"), col("route"));
-    Dataset<Row> byEnding =
-        spellEpisodes.where("episode_end IS NOT NULL AND destination IN ('HOME', 'KIN_ORDER', 'ADOPTED')")
-            .select(col("council"), col("child_key"), col("spell_number"), col("episode_end").as("date"),
-                lit(1).as("priority"),
-                expr("CASE destination WHEN 'HOME' THEN 'HOME' WHEN 'KIN_ORDER' THEN 'KCO' ELSE 'ADOPTION' END")
-                    .as("route"));
-    Dataset<Row> permanence =
-        byOrder.unionByName(byEnding)
             .groupBy("council", "child_key", "spell_number")
-            .agg(min(struct("date", "priority", "route")).as("p"))
-            .select(col("council"), col("child_key"), col("spell_number"), col("p.date").as("permanence_date"),
-                col("p.route").as("permanence_route"));
-
-    Dataset<Row> exits =
-        spellEpisodes.where("episode_end IS NOT NULL AND destination IS NOT NULL"
-                + " AND destination NOT IN ('HOME', 'KIN_ORDER', 'ADOPTED')")
-            .groupBy("council", "child_key", "spell_number")
-            .agg(min(struct(col("episode_end"), col("destination"))).as("x"))
-            .select(col("council"), col("child_key"), col("spell_number"), col("x.episode_end").as("first_exit"),
-                col("x.destination").as("first_exit_kind"));
-
-    Dataset<Row> reentry =
-        spellEpisodes
-            .withColumn("next_start", expr("lead(episode_start) OVER (PARTITION BY council, child_key"
-                + " ORDER BY episode_start, episode_id)"))
-            .groupBy("council", "child_key", "spell_number")
-            .agg(max(expr("destination = 'HOME' AND episode_end IS NOT NULL AND next_start IS NOT NULL"
-                    + " AND next_start <= add_months(episode_end, 12)")).as("reentered"));
+            .agg(min(expr("named_struct('date', milestone_date, 'priority', 0, 'route', route)")).as("by_order"));
 
     Dataset<Row> outcome =
         entry.join(children.select("council", "child_key", "dob", "sex"), new String[] {"council", "child_key"}, "left")
             .join(accommodated, SPELL, "left")
             .join(recommended, SPELL, "left")
-            .join(permanence, SPELL, "left")
-            .join(exits, SPELL, "left")
-            .join(reentry, SPELL, "left")
+            .join(byOrder, SPELL, "left")
             .join(latestSnapshot, new String[] {"council"}, "left")
+            .withColumn("p", expr("least(by_order, by_ending)"))
+            .withColumn("permanence_date", col("p.date"))
+            .withColumn("permanence_route", col("p.route"))
+            .withColumn("first_exit", col("x.episode_end"))
+            .withColumn("first_exit_kind", col("x.destination"))
             .withColumn("exit_date", expr("CASE WHEN permanence_date IS NULL OR first_exit < permanence_date"
                 + " THEN first_exit END"))
             .withColumn("exit_kind", expr("CASE WHEN exit_date IS NOT NULL THEN first_exit_kind END"))
@@ -165,7 +154,7 @@ public final class Journeys {
             .withColumn("age_at_entry", expr(age("dob", "first_looked_after")).cast("int"))
             .withColumn("age_band", expr(AGE_BAND))
             .withColumn("reentered_within_12m", expr("coalesce(reentered, false)"))
-            .drop("first_exit", "first_exit_kind", "reentered");
+            .drop("p", "by_order", "by_ending", "x", "first_exit", "first_exit_kind", "reentered");
 
     Dataset<Row> counted =
         spellPlacements.select("council", "child_key", "spell_number", "placement_start", "placement_end",
