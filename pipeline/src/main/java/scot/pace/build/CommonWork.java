@@ -78,18 +78,11 @@ public final class CommonWork {
    * run the joins beneath {@code wide} once per measure.
    */
   private static Dataset<Row> longForm(Dataset<Row> wide, String... measures) {
-    Column[] typedColumns = new Column[measures.length + 2];
-    typedColumns[0] = col("council");
-    typedColumns[1] = col("year").cast("int").as("year");
+    Column[] values = new Column[measures.length];
     for (int i = 0; i < measures.length; i++) {
-      typedColumns[i + 2] = col(measures[i]).cast("long").as(measures[i]);
+      values[i] = col(measures[i]).cast("long").as(measures[i]);
     }
-    Dataset<Row> typed = wide.select(typedColumns);
-    Column[] measureColumns = new Column[measures.length];
-    for (int i = 0; i < measures.length; i++) {
-      measureColumns[i] = col(measures[i]);
-    }
-    return typed.unpivot(new Column[] {col("council"), col("year")}, measureColumns, "measure", "value")
+    return wide.unpivot(new Column[] {col("council"), col("year").cast("int").as("year")}, values, "measure", "value")
         .select("measure", "council", "year", "value");
   }
 
