@@ -177,8 +177,7 @@ public final class LakeBuild {
   private void replace(Dataset<Row> data, String table, BuildScope scope, Map<String, Long> rows) {
     long start = System.nanoTime();
     String predicate = scope.silverPredicate();
-    data.where(predicate).write().format("delta").mode("overwrite").option("replaceWhere", predicate)
-        .save(lake.table(table));
+    lake.replaceWhere(data, table, predicate);
     // The commit also rewrites the other councils' rows that share a file with these: count these only.
     long written = lake.read(spark, table).where(predicate).count();
     rows.put(table, written);

@@ -236,11 +236,7 @@ public final class BronzeTables {
     createIfMissing(file);
     Dataset<Row> rows = data.where(predicate)
         .select(Arrays.stream(schema(file).fieldNames()).map(c -> col(c)).toArray(Column[]::new));
-    rows.write()
-        .format("delta")
-        .mode("overwrite")
-        .option("replaceWhere", predicate)
-        .save(lake.table(file.bronzeTable()));
+    lake.replaceWhere(rows, file.bronzeTable(), predicate);
     // Counted from the rows written (the ingest holds them cached), not by reading the table back:
     // the commit replaced exactly these returns with exactly these rows.
     Map<String, Long> perReturn = new LinkedHashMap<>();

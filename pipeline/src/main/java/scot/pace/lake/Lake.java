@@ -86,6 +86,16 @@ public record Lake(String root, Map<String, Long> pinned) {
     return io.delta.tables.DeltaTable.isDeltaTable(spark, table(name));
   }
 
+  /**
+   * Replaces, in one commit, the rows of table {@code name} that {@code predicate} selects with
+   * those of {@code rows} it selects (Delta's {@code replaceWhere}). Only those rows are written:
+   * that is what lets {@link LakeSession} switch off Delta's own check of the predicate on every
+   * row.
+   */
+  public void replaceWhere(Dataset<Row> rows, String name, String predicate) {
+    rows.where(predicate).write().format("delta").mode("overwrite").option("replaceWhere", predicate).save(table(name));
+  }
+
   public Dataset<Row> read(SparkSession spark, String name) {
     Long version = pinned.get(name);
     if (version == null) {

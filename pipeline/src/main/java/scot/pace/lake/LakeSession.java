@@ -32,8 +32,8 @@ public final class LakeSession {
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.databricks.delta.snapshotPartitions", "2")
-        // Every replaceWhere write in the pipeline first keeps only the rows its predicate selects
-        // (BronzeTables, QualityTables); Delta's own check of the same predicate on every row
+        // Every replaceWhere write in the pipeline goes through Lake.replaceWhere, which first keeps
+        // only the rows its predicate selects; Delta's own check of the same predicate on every row
         // compared each against the 480 return keys one by one: 10 CPU seconds of a national ingest.
         .config("spark.databricks.delta.replaceWhere.constraintCheck.enabled", "false")
         .config("spark.sql.session.timeZone", "UTC")

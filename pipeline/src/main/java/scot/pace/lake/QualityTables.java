@@ -83,16 +83,14 @@ public final class QualityTables {
     DeltaTable.createIfNotExists(spark).location(lake.table(Validation.QUARANTINE))
         .addColumns(Validation.SCHEMA).execute();
     spark.sparkContext().setJobDescription("quarantine");
-    violations.where(predicate).coalesce(2).write().format("delta").mode("overwrite")
-        .option("replaceWhere", predicate).save(lake.table(Validation.QUARANTINE));
+    lake.replaceWhere(violations.where(predicate).coalesce(2), Validation.QUARANTINE, predicate);
     spark.sparkContext().setJobDescription("return quality");
-    Dataset<Row> rows = quality.where(predicate.replace(Lineage.RETURN_KEY, "return_key"))
-        .withColumn("run_id", lit(runId)).coalesce(1);
+    String qualityPredicate = predicate.replace(Lineage.RETURN_KEY, "return_key");
+    Dataset<Row> rows = quality.where(qualityPredicate).withColumn("run_id", lit(runId)).coalesce(1);
     if (!lake.exists(spark, QUALITY)) {
       rows.write().format("delta").mode("overwrite").save(lake.table(QUALITY));
     } else {
-      rows.write().format("delta").mode("overwrite")
-          .option("replaceWhere", predicate.replace(Lineage.RETURN_KEY, "return_key")).save(lake.table(QUALITY));
+      lake.replaceWhere(rows, QUALITY, qualityPredicate);
     }
   }
 }
